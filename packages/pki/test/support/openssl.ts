@@ -1,0 +1,49 @@
+/** Runs the openssl CLI as an independent checker; fails with a clear message when it is missing. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function requireTool(name: string): void {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`]);
+  if (r.status !== 0) throw new Error(`${name} is required by this test but is not installed (apt-get install ${name})`);
+}
+
+export interface RunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function openssl(args: readonly string[], input?: Uint8Array | string): RunResult {
+  requireTool('openssl');
+  const r = spawnSync('openssl', args, { input, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+export function opensslOk(args: readonly string[], input?: Uint8Array | string): string {
+  const r = openssl(args, input);
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+export function opensslBytes(args: readonly string[], input?: Uint8Array | string): Uint8Array {
+  requireTool('openssl');
+  return new Uint8Array(execFileSync('openssl', args, { input, maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** A temporary directory with helpers to write files; remove() when done. */
+export function tempDir(prefix = 'paraphe-pki-'): { dir: string; write(name: string, data: Uint8Array | string): string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    write(name, data) {
+      const p = join(dir, name);
+      writeFileSync(p, data);
+      return p;
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
