@@ -3,4 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/main.ts');
+try {
+  await import('../src/main.ts');
+} catch (error) {
+  // Only a broken installation ends here (main.ts reports every command failure itself).
+  process.stderr.write(`paraphe: error CLI_INTERNAL: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exitCode = 1;
+}

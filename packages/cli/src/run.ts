@@ -3,24 +3,17 @@ import { createRequire } from 'node:module';
 import { CliError, exitCodeOf, formatError } from './cli-error.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
-import { ltvCommand } from './commands/ltv.js';
-import { ocspServeCommand } from './commands/ocsp-serve.js';
-import { pkiInitCommand } from './commands/pki-init.js';
-import { signCommand } from './commands/sign.js';
-import { timestampCommand } from './commands/timestamp.js';
-import { tsaServeCommand } from './commands/tsa-serve.js';
-import { verifyCommand } from './commands/verify.js';
-
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  sign: signCommand,
-  verify: verifyCommand,
-  timestamp: timestampCommand,
-  ltv: ltvCommand,
-  'pki init': pkiInitCommand,
-  'tsa serve': tsaServeCommand,
-  'ocsp serve': ocspServeCommand,
+// Commands load on demand: `--help` stays instant and one command's dependencies cannot break another.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sign: async () => (await import('./commands/sign.js')).signCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  timestamp: async () => (await import('./commands/timestamp.js')).timestampCommand,
+  ltv: async () => (await import('./commands/ltv.js')).ltvCommand,
+  'pki init': async () => (await import('./commands/pki-init.js')).pkiInitCommand,
+  'tsa serve': async () => (await import('./commands/tsa-serve.js')).tsaServeCommand,
+  'ocsp serve': async () => (await import('./commands/ocsp-serve.js')).ocspServeCommand,
 };
 
 export function version(): string {
@@ -43,13 +36,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   const twoWords = `${first} ${second ?? ''}`;
-  const [command, rest] = COMMANDS[twoWords] ? [COMMANDS[twoWords], argv.slice(2)] : [COMMANDS[first], argv.slice(1)];
+  const [load, rest] = COMMANDS[twoWords] ? [COMMANDS[twoWords], argv.slice(2)] : [COMMANDS[first], argv.slice(1)];
   try {
-    if (command === undefined) throw new CliError('CLI_USAGE', `unknown command "${first}" (see paraphe --help)`);
+    if (load === undefined) throw new CliError('CLI_USAGE', `unknown command "${first}" (see paraphe --help)`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(HELP);
       return 0;
     }
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     io.stderr(`${formatError(error)}\n`);

@@ -4,7 +4,7 @@ import { parseCommand, portOption } from '../args.js';
 import type { CliIo } from '../io.js';
 import { openDevPki } from '../dev-pki.js';
 
-export const DEFAULT_OCSP_PORT = 3162;
+import { DEFAULT_OCSP_PORT } from '../defaults.js';
 const OPTIONS = { port: { type: 'string' }, pki: { type: 'string' }, host: { type: 'string' } } as const;
 
 export async function ocspServeCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createDevPki } from '@paraphe/pki';
 import { parseCommand } from '../args.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_OCSP_PORT } from './ocsp-serve.js';
+import { DEFAULT_OCSP_PORT } from '../defaults.js';
 
 const OPTIONS = { 'base-url': { type: 'string' } } as const;
 

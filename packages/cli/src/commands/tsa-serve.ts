@@ -4,7 +4,7 @@ import { parseCommand, portOption } from '../args.js';
 import type { CliIo } from '../io.js';
 import { openDevPki } from '../dev-pki.js';
 
-export const DEFAULT_TSA_PORT = 3161;
+import { DEFAULT_TSA_PORT } from '../defaults.js';
 const OPTIONS = { port: { type: 'string' }, pki: { type: 'string' }, host: { type: 'string' } } as const;
 
 export async function tsaServeCommand(args: readonly string[], io: CliIo): Promise<number> {
