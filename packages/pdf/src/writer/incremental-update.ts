@@ -1,0 +1,219 @@
+/**
+ * Incremental update writer (ISO 32000-1 §7.5.6): appends new or replaced objects, uncompressed,
+ * then an xref section of the same kind as the previous one, a trailer chained by /Prev, and
+ * `startxref … %%EOF`. The original bytes are never modified or copied.
+ */
+import { createHash } from 'node:crypto';
+import { ByteWriter } from '../bytes.js';
+import type { PdfDocument } from '../document.js';
+import { PdfError } from '../errors.js';
+import {
+  pdfArray,
+  pdfDict,
+  pdfName,
+  pdfNumber,
+  pdfRef,
+  pdfStream,
+  pdfString,
+  type PdfObject,
+  type PdfRef,
+} from '../objects.js';
+import { writeIndirect, writeObject } from '../serialize.js';
+import type { XrefEntry } from '../xref/types.js';
+
+export interface IncrementalUpdateOptions {
+  /** Second /ID element; default: a digest of the appended objects (deterministic). */
+  readonly newId?: Uint8Array;
+}
+
+export interface BuiltUpdate {
+  readonly tail: Uint8Array;
+  /** Absolute offset (in original + tail) of each written object's `num gen obj`. */
+  readonly offsets: ReadonlyMap<number, number>;
+  readonly xrefOffset: number;
+}
+
+export class IncrementalUpdate {
+  private readonly objects = new Map<number, { ref: PdfRef; obj: PdfObject }>();
+  private nextNum: number;
+
+  constructor(
+    private readonly doc: PdfDocument,
+    private readonly options: IncrementalUpdateOptions = {},
+  ) {
+    if (doc.encrypted) throw new PdfError('PDF_WRITE', 'cannot append unencrypted objects to an encrypted document');
+    this.nextNum = highestObjectNumber(doc) + 1;
+  }
+
+  /** The next free object number (above the trailer /Size and every number in use). */
+  allocate(): PdfRef {
+    const ref = pdfRef(this.nextNum++, 0);
+    return ref;
+  }
+
+  /** Adds or replaces object `ref`, written uncompressed. */
+  set(ref: PdfRef, obj: PdfObject): void {
+    if (!Number.isInteger(ref.num) || ref.num <= 0) throw new PdfError('PDF_WRITE', `invalid object number ${ref.num}`);
+    if (ref.num >= this.nextNum) this.nextNum = ref.num + 1;
+    this.objects.set(ref.num, { ref, obj });
+  }
+
+  build(): BuiltUpdate {
+    const doc = this.doc;
+    const base = doc.bytes.length;
+    const w = new ByteWriter(4096);
+    const last = doc.bytes[base - 1];
+    if (last !== 0x0a && last !== 0x0d) w.byte(0x0a);
+    const offsets = new Map<number, number>();
+    const entries = new Map<number, XrefEntry>();
+    const nums = [...this.objects.keys()].sort((a, b) => a - b);
+    for (const num of nums) {
+      const { ref, obj } = this.objects.get(num)!;
+      offsets.set(num, base + w.length);
+      entries.set(num, { type: 'offset', gen: ref.gen, offset: base + w.length });
+      writeIndirect(w, num, ref.gen, obj);
+    }
+    const latest = doc.revisions[doc.revisions.length - 1]!;
+    const full = doc.recovered;
+    if (full) addRecoveredEntries(doc, entries);
+    const useStream = full ? [...entries.values()].some((e) => e.type === 'compressed') : latest.xrefKind === 'stream';
+    const trailer = this.trailerEntries(w, full ? undefined : latest.xrefOffset, nums);
+    const xrefOffset = base + w.length;
+    if (useStream) {
+      const streamNum = Math.max(this.nextNum, sizeOf(trailer));
+      entries.set(streamNum, { type: 'offset', gen: 0, offset: xrefOffset });
+      offsets.set(streamNum, xrefOffset);
+      trailer.set('Size', pdfNumber(streamNum + 1));
+      writeXrefStream(w, streamNum, entries, trailer, full);
+    } else {
+      writeXrefTable(w, entries, full);
+      w.str('trailer\n');
+      writeObject(w, pdfDict([...trailer]), 0);
+      w.byte(0x0a);
+    }
+    w.str(`startxref\n${xrefOffset}\n%%EOF\n`);
+    return { tail: w.toBytes(), offsets, xrefOffset };
+  }
+
+  private trailerEntries(appended: ByteWriter, prev: number | undefined, nums: number[]): Map<string, PdfObject> {
+    const old = this.doc.trailer();
+    const t = new Map<string, PdfObject>();
+    const size = Math.max(highestObjectNumber(this.doc) + 1, this.nextNum, (nums[nums.length - 1] ?? 0) + 1);
+    t.set('Size', pdfNumber(size));
+    for (const key of ['Root', 'Info']) {
+      const v = old.entries.get(key);
+      if (v !== undefined) t.set(key, v);
+    }
+    const newId = this.options.newId ?? digestId(appended.toBytes(), this.doc.bytes.length);
+    const oldId = old.entries.get('ID');
+    const first = oldId?.kind === 'array' && oldId.items[0]?.kind === 'string' ? oldId.items[0] : pdfString(newId, true);
+    t.set('ID', pdfArray([first, pdfString(newId, true)]));
+    if (prev !== undefined) t.set('Prev', pdfNumber(prev));
+    return t;
+  }
+}
+
+function sizeOf(t: Map<string, PdfObject>): number {
+  const s = t.get('Size');
+  return s?.kind === 'number' ? s.value : 0;
+}
+
+function digestId(appended: Uint8Array, baseLength: number): Uint8Array {
+  return new Uint8Array(createHash('md5').update(appended).update(String(baseLength)).digest());
+}
+
+/** Highest object number known to any revision, and trailer /Size − 1. */
+function highestObjectNumber(doc: PdfDocument): number {
+  let max = 0;
+  for (const r of doc.revisions) {
+    for (const n of r.entries.keys()) if (n > max) max = n;
+    const size = r.trailer.entries.get('Size');
+    if (size?.kind === 'number' && size.value - 1 > max) max = size.value - 1;
+  }
+  return max;
+}
+
+function addRecoveredEntries(doc: PdfDocument, entries: Map<number, XrefEntry>): void {
+  const rec = doc.revisions[0]!.entries;
+  for (const [n, e] of rec) if (!entries.has(n) && n > 0 && e.type !== 'free') entries.set(n, e);
+}
+
+/** Consecutive runs of object numbers: [first, count][]. */
+function subsections(nums: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of nums) {
+    const lastRun = out[out.length - 1];
+    if (lastRun && lastRun[0] + lastRun[1] === n) lastRun[1]++;
+    else out.push([n, 1]);
+  }
+  return out;
+}
+
+function allNumbers(entries: Map<number, XrefEntry>, full: boolean): number[] {
+  if (!full) return [...entries.keys()].sort((a, b) => a - b);
+  const max = Math.max(0, ...entries.keys());
+  return Array.from({ length: max + 1 }, (_, i) => i);
+}
+
+function writeXrefTable(w: ByteWriter, entries: Map<number, XrefEntry>, full: boolean): void {
+  w.str('xref\n');
+  const nums = allNumbers(entries, full);
+  for (const [first, count] of subsections(nums)) {
+    w.str(`${first} ${count}\n`);
+    for (let n = first; n < first + count; n++) {
+      const e = entries.get(n);
+      if (e?.type === 'offset') w.str(`${pad(e.offset!, 10)} ${pad(e.gen, 5)} n\r\n`);
+      else w.str(`0000000000 ${n === 0 ? '65535' : pad(Math.min(e?.gen ?? 0, 65535), 5)} f\r\n`);
+    }
+  }
+}
+
+function writeXrefStream(
+  w: ByteWriter,
+  num: number,
+  entries: Map<number, XrefEntry>,
+  trailer: Map<string, PdfObject>,
+  full: boolean,
+): void {
+  const nums = allNumbers(entries, full);
+  let maxField2 = 0;
+  let maxField3 = 0;
+  for (const e of entries.values()) {
+    maxField2 = Math.max(maxField2, e.offset ?? e.objStm ?? 0);
+    maxField3 = Math.max(maxField3, e.type === 'compressed' ? e.index! : e.gen);
+  }
+  const w2 = byteWidth(maxField2);
+  const w3 = byteWidth(maxField3);
+  const rows = new Uint8Array(nums.length * (1 + w2 + w3));
+  let p = 0;
+  for (const n of nums) {
+    const e = entries.get(n);
+    const [t, f2, f3] =
+      e?.type === 'offset' ? [1, e.offset!, e.gen] : e?.type === 'compressed' ? [2, e.objStm!, e.index!] : [0, 0, n === 0 ? 65535 : 0];
+    rows[p++] = t;
+    p = putInt(rows, p, f2, w2);
+    p = putInt(rows, p, Math.min(f3, 2 ** (8 * w3) - 1), w3);
+  }
+  const dict = new Map<string, PdfObject>([['Type', pdfName('XRef')], ...trailer]);
+  dict.set('W', pdfArray([pdfNumber(1), pdfNumber(w2), pdfNumber(w3)]));
+  dict.set('Index', pdfArray(subsections(nums).flatMap(([a, b]) => [pdfNumber(a), pdfNumber(b)])));
+  writeIndirect(w, num, 0, pdfStream(pdfDict([...dict]), rows));
+}
+
+function byteWidth(v: number): number {
+  let n = 1;
+  while (v >= 2 ** (8 * n)) n++;
+  return n;
+}
+
+function putInt(out: Uint8Array, p: number, v: number, width: number): number {
+  for (let i = width - 1; i >= 0; i--) {
+    out[p + i] = v % 256;
+    v = Math.floor(v / 256);
+  }
+  return p + width;
+}
+
+function pad(v: number, width: number): string {
+  return String(v).padStart(width, '0');
+}

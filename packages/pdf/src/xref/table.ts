@@ -1,0 +1,72 @@
+/**
+ * Classic cross-reference tables (ISO 32000-1 §7.5.4) and their trailer: subsections of
+ * 20-byte entries, read token by token so that 19- or 21-byte variants still parse (with a warning).
+ */
+import { PdfError } from '../errors.js';
+import { Parser } from '../parser.js';
+import type { PdfDict } from '../objects.js';
+import type { ReadContext, XrefEntry } from './types.js';
+
+export interface TableSection {
+  readonly entries: Map<number, XrefEntry>;
+  readonly trailer: PdfDict;
+  readonly end: number;
+}
+
+/** Reads `xref … trailer << … >>` starting at `offset` (which must be on the `xref` keyword). */
+export function readXrefTable(bytes: Uint8Array, offset: number, ctx: ReadContext): TableSection {
+  const parser = new Parser(bytes, { lenient: ctx.lenient, maxDepth: ctx.limits.maxDepth, warn: (m) => ctx.warn(m) }, offset);
+  const lex = parser.lex;
+  lex.skipWs();
+  if (!lex.isKeyword('xref')) throw new PdfError('PDF_XREF', "'xref' keyword expected", offset);
+  lex.pos += 4;
+  const entries = new Map<number, XrefEntry>();
+  let oddWidth = false;
+  for (;;) {
+    lex.skipWs();
+    if (lex.isKeyword('trailer')) {
+      lex.pos += 7;
+      break;
+    }
+    const subAt = lex.pos;
+    let first = lex.readUInt();
+    lex.skipWs();
+    const count = lex.readUInt();
+    if (first < 0 || count < 0) {
+      throw new PdfError('PDF_XREF', 'malformed xref subsection header', subAt);
+    }
+    if (count > ctx.limits.maxObjects) throw new PdfError('PDF_LIMIT', `xref subsection of ${count} entries`, subAt);
+    for (let i = 0; i < count; i++) {
+      // Entries should be exactly 20 bytes: `nnnnnnnnnn ggggg n` + 2-byte EOL.
+      lex.skipWs();
+      const entryAt = lex.pos;
+      const off = lex.readUInt();
+      while (lex.peek() === 0x20) lex.pos++;
+      const gen = lex.readUInt();
+      while (lex.peek() === 0x20) lex.pos++;
+      const kind = lex.peek();
+      if (off < 0 || gen < 0 || (kind !== 0x6e && kind !== 0x66)) {
+        throw new PdfError('PDF_XREF', `malformed xref entry ${i} of subsection ${first}`, entryAt);
+      }
+      lex.pos++;
+      const p = lex.pos;
+      let eol = 0;
+      while (eol < 3 && (lex.peek(eol) === 0x20 || lex.peek(eol) === 0x0d || lex.peek(eol) === 0x0a)) eol++;
+      if (!oddWidth && p + Math.min(eol, 2) - entryAt !== 20) {
+        oddWidth = true;
+        ctx.warn(`xref table at byte ${offset}: entries are not 20 bytes long`);
+      }
+      // Common producer bug: a subsection `1 n` whose first entry is the free head of object 0.
+      if (i === 0 && first === 1 && kind === 0x66 && off === 0 && gen === 65535) {
+        ctx.warn(`xref table at byte ${offset}: subsection starts at 1 but lists object 0; renumbered from 0`);
+        first = 0;
+      }
+      const num = first + i;
+      if (entries.has(num)) continue;
+      entries.set(num, kind === 0x6e ? Object.freeze({ type: 'offset', gen, offset: off }) : Object.freeze({ type: 'free', gen }));
+    }
+  }
+  const trailer = parser.parseObject(0);
+  if (trailer.kind !== 'dict') throw new PdfError('PDF_NO_TRAILER', 'trailer is not a dictionary', offset);
+  return { entries, trailer, end: parser.pos };
+}
