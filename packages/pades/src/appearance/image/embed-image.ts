@@ -1,0 +1,68 @@
+/**
+ * Embeds a signature image as an image XObject: JPEG bytes pass through (DCTDecode); PNG is
+ * decoded and re-compressed with its alpha channel as a /SMask, or composited onto white for
+ * PDF/A-1 files, which forbid transparency.
+ */
+import { pdfArray, pdfName, pdfNumber, type PdfObject, type PdfRef } from '@paraphe/pdf';
+import { AppearanceError } from '../errors.js';
+import { flateStream, rawStream } from '../flate-stream.js';
+import { addObject, type ObjectSink } from '../object-sink.js';
+import { decodePng, isPng, type DecodedImage } from './decode-png.js';
+import { isJpeg, readJpegHeader } from './read-jpeg-header.js';
+
+export interface EmbeddedImage {
+  readonly ref: PdfRef;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** `smask` keeps PNG transparency (PDF/A-2/3); `flatten` paints it onto white (PDF/A-1). */
+export type AlphaHandling = 'smask' | 'flatten';
+
+const JPEG_COLOUR_SPACES = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as const;
+
+export function embedImage(sink: ObjectSink, bytes: Uint8Array, alpha: AlphaHandling = 'smask'): EmbeddedImage {
+  if (isJpeg(bytes)) return embedJpeg(sink, bytes);
+  if (isPng(bytes)) return embedPng(sink, decodePng(bytes), alpha);
+  throw new AppearanceError('APPEARANCE_IMAGE', 'the signature image must be a PNG or JPEG file');
+}
+
+function embedJpeg(sink: ObjectSink, bytes: Uint8Array): EmbeddedImage {
+  const h = readJpegHeader(bytes);
+  const entries: Record<string, PdfObject> = {
+    ...imageEntries(h.width, h.height, JPEG_COLOUR_SPACES[h.components]),
+    BitsPerComponent: pdfNumber(h.bitsPerComponent),
+    Filter: pdfName('DCTDecode'),
+  };
+  if (h.components === 4 && h.adobe) entries.Decode = pdfArray([1, 0, 1, 0, 1, 0, 1, 0].map((n) => pdfNumber(n)));
+  return { ref: addObject(sink, rawStream(entries, bytes)), width: h.width, height: h.height };
+}
+
+function embedPng(sink: ObjectSink, image: DecodedImage, alpha: AlphaHandling): EmbeddedImage {
+  const { width, height, colorSpace } = image;
+  const entries: Record<string, PdfObject> = imageEntries(width, height, colorSpace);
+  let pixels = image.pixels;
+  if (image.alpha && alpha === 'flatten') pixels = onWhite(image.pixels, image.alpha, colorSpace === 'DeviceRGB' ? 3 : 1);
+  else if (image.alpha) entries.SMask = addObject(sink, flateStream(imageEntries(width, height, 'DeviceGray'), image.alpha));
+  return { ref: addObject(sink, flateStream(entries, pixels)), width, height };
+}
+
+function imageEntries(width: number, height: number, colorSpace: string): Record<string, PdfObject> {
+  return {
+    Type: pdfName('XObject'),
+    Subtype: pdfName('Image'),
+    Width: pdfNumber(width),
+    Height: pdfNumber(height),
+    ColorSpace: pdfName(colorSpace),
+    BitsPerComponent: pdfNumber(8),
+  };
+}
+
+function onWhite(pixels: Uint8Array, alpha: Uint8Array, colours: number): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) {
+    const a = alpha[Math.floor(i / colours)]!;
+    out[i] = Math.round((pixels[i]! * a + 255 * (255 - a)) / 255);
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Greedy line wrapping at spaces (never at no-break spaces), breaking a word between characters
+ * only when it is wider than the line on its own.
+ */
+
+/** Measures a string's advance in points at the current size. */
+export type Measure = (text: string) => number;
+
+/** Tabs and line breaks become spaces, other control characters go, runs of spaces collapse. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\t\n\r\f\v\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of normalizeText(text).split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    while (measure(line) > maxWidth) {
+      const [head, rest] = splitToWidth(line, maxWidth, measure);
+      lines.push(head);
+      line = rest;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Longest prefix that fits (at least one character, so wrapping always progresses). */
+function splitToWidth(word: string, maxWidth: number, measure: Measure): [string, string] {
+  const chars = [...word];
+  let n = 1;
+  while (n < chars.length && measure(chars.slice(0, n + 1).join('')) <= maxWidth) n++;
+  return [chars.slice(0, n).join(''), chars.slice(n).join('')];
+}
+
+/** Shortens `text` with a trailing ellipsis until it fits. */
+export function truncateToWidth(text: string, maxWidth: number, measure: Measure): string {
+  const chars = [...text];
+  while (chars.length > 0 && measure(`${chars.join('')}…`) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
