@@ -1,0 +1,93 @@
+/**
+ * The interop matrix: inputs written by independent tools, each signed at every PAdES level by
+ * two signers in turn (RSA, then ECDSA) through the CLI, against a local TSA and OCSP
+ * responder; every output must satisfy pdfsig (valid + trusted, NSS trusting only the test
+ * root), mutool (no digest error), qpdf --check, openssl cms (each ByteRange) and openssl ts
+ * (each timestamp). The last file of a chain holds every signature, so earlier signatures are
+ * checked after each later one.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mutoolProblems, opensslProblems, pdfsigProblems, qpdfProblems, type CheckContext } from './support/checks.js';
+import { runCli } from './support/cli.js';
+import { ghostscriptPdf, makeHybrid, qpdfLinearized, qpdfObjectStreams } from './support/inputs.js';
+import { createSigningDb, createTrustDb, pdfsigSign } from './support/nss.js';
+import { findSignatures } from './support/signatures.js';
+import { startTestPki, type TestPki } from './support/test-pki.js';
+
+const LEVELS = ['B-B', 'B-T', 'B-LT', 'B-LTA'] as const;
+const INPUTS = ['gs-classic', 'qpdf-object-streams', 'qpdf-linearized', 'hybrid', 'pdfsig-signed'] as const;
+type InputKind = (typeof INPUTS)[number];
+
+let work: string;
+let pki: TestPki;
+let ctx: CheckContext;
+const inputs = new Map<InputKind, string>();
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'paraphe-interop-'));
+  pki = await startTestPki(join(work, 'pki'));
+  const nssDb = await createTrustDb(join(work, 'nss-trust'), pki.rootPem);
+  ctx = { nssDb, rootPem: pki.rootPem, untrustedPem: pki.untrustedPem, workDir: work };
+
+  const src = join(work, 'inputs');
+  await mkdir(src, { recursive: true });
+  const classic = await ghostscriptPdf(src, 'gs-classic', 3);
+  inputs.set('gs-classic', classic);
+  inputs.set('qpdf-object-streams', await qpdfObjectStreams(classic, join(src, 'qpdf-object-streams.pdf')));
+  inputs.set('qpdf-linearized', await qpdfLinearized(classic, join(src, 'qpdf-linearized.pdf')));
+  inputs.set('hybrid', await makeHybrid(classic, join(src, 'hybrid.pdf')));
+  const signingDb = await createSigningDb(join(work, 'nss-sign'), pki.benoit.p12, pki.benoit.password);
+  inputs.set('pdfsig-signed', await pdfsigSign(signingDb, classic, join(src, 'pdfsig-signed.pdf')));
+});
+
+afterAll(async () => {
+  await pki?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function sign(input: string, output: string, who: TestPki['alice'], level: string): Promise<void> {
+  const tsa = level === 'B-B' ? [] : ['--tsa', pki.tsaUrl];
+  const result = await runCli(['sign', input, '-o', output, '--p12', who.p12, '--level', level, ...tsa], {
+    PARAPHE_P12_PASSWORD: who.password,
+  });
+  expect(result.code, `sign ${input} at ${level}: ${result.stderr}`).toBe(0);
+}
+
+async function allProblems(file: string, expectedSignatures: number): Promise<string[]> {
+  const bytes = new Uint8Array(await readFile(file));
+  const found = findSignatures(bytes).length;
+  const checks = await Promise.all([
+    pdfsigProblems(file, ctx, expectedSignatures),
+    mutoolProblems(file),
+    qpdfProblems(file),
+    opensslProblems(bytes, ctx),
+  ]);
+  const problems = checks.flat();
+  if (found !== expectedSignatures) problems.unshift(`found ${found} ByteRanges, expected ${expectedSignatures}`);
+  return problems;
+}
+
+describe.concurrent('interop matrix: input × level, RSA then ECDSA signer', () => {
+  for (const kind of INPUTS) {
+    for (const level of LEVELS) {
+      it(`${kind} at ${level}`, async () => {
+        const input = inputs.get(kind) as string;
+        const first = join(work, `${kind}-${level}-1.pdf`);
+        const second = join(work, `${kind}-${level}-2.pdf`);
+        await sign(input, first, pki.alice, level);
+        await sign(first, second, pki.benoit, level);
+        const existing = kind === 'pdfsig-signed' ? 1 : 0;
+        const perSigner = level === 'B-LTA' ? 2 : 1; // B-LTA adds a document timestamp after each signature
+        const [afterFirst, afterSecond] = await Promise.all([
+          allProblems(first, existing + perSigner),
+          allProblems(second, existing + 2 * perSigner),
+        ]);
+        expect(afterFirst, afterFirst.join('\n')).toEqual([]);
+        expect(afterSecond, afterSecond.join('\n')).toEqual([]);
+      });
+    }
+  }
+});
