@@ -1,2 +1,3 @@
 export {};
 export * from './appearance/index.js';
+export * from './validate/index.js';

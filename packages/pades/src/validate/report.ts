@@ -39,8 +39,9 @@ export type SubIndication =
  */
 export type Coverage = 'ENTIRE_FILE' | 'ENTIRE_REVISION' | 'CONTIGUOUS_BLOCK_FROM_START' | 'UNCLEAR';
 
-/** Worst kind of change made after the signed revision (pyHanko's ModificationLevel). */
-export type ModificationLevel = 'NONE' | 'LTA_UPDATES' | 'FORM_FILLING' | 'ANNOTATIONS' | 'OTHER';
+/** Worst kind of change made after the signed revision (pyHanko's ModificationLevel), from diff analysis. */
+import type { ModificationLevel } from '../diff/types.js';
+export type { ModificationLevel };
 
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
 

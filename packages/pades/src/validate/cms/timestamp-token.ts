@@ -1,0 +1,61 @@
+/**
+ * RFC 3161 timestamp tokens (signature timestamps and document timestamps): the token's own
+ * CMS signature, and its message imprint against the bytes it claims to cover.
+ */
+import * as pkijs from 'pkijs';
+import { bytesEqual, parseDer, toHex } from './asn1-util.js';
+import { digestChunks } from './crypto-verify.js';
+import { DIGESTS, OID } from './oids.js';
+import { parseSignedData, type ParsedCms } from './parse-cms.js';
+import { verifySigner, type SignerVerification } from './verify-signer.js';
+
+export interface TimestampCheck {
+  /** Token signature verified and imprint matches. */
+  readonly ok: boolean;
+  readonly imprintMatches: boolean;
+  readonly genTime: Date | null;
+  readonly reasons: string[];
+  readonly cms: ParsedCms | null;
+  readonly signer: SignerVerification | null;
+  readonly imprintHash: string | null;
+}
+
+/** Checks `token` (a ContentInfo) and that its imprint is the hash of `covered`. */
+export function checkTimestampToken(token: Uint8Array, covered: readonly Uint8Array[], extraCertificates: readonly Uint8Array[] = []): TimestampCheck {
+  const fail = (reason: string, part: Partial<TimestampCheck> = {}): TimestampCheck => ({
+    ok: false, imprintMatches: false, genTime: null, reasons: [reason], cms: null, signer: null, imprintHash: null, ...part,
+  });
+  let cms: ParsedCms;
+  try {
+    cms = parseSignedData(token);
+  } catch (e) {
+    return fail(`the timestamp token cannot be decoded: ${(e as Error).message}`);
+  }
+  if (cms.eContentType !== OID.tstInfo || !cms.eContent) return fail(`the timestamp token does not encapsulate a TSTInfo (content type ${cms.eContentType})`, { cms });
+  const asn = parseDer(cms.eContent);
+  let tst: pkijs.TSTInfo;
+  try {
+    if (!asn) throw new Error('not DER');
+    tst = new pkijs.TSTInfo({ schema: asn });
+  } catch (e) {
+    return fail(`the TSTInfo cannot be decoded: ${(e as Error).message}`, { cms });
+  }
+  const genTime = tst.genTime;
+  const hashOid = tst.messageImprint.hashAlgorithm.algorithmId;
+  const spec = DIGESTS[hashOid];
+  const reasons: string[] = [];
+  let imprintMatches = false;
+  if (!spec) reasons.push(`the timestamp imprint hash algorithm ${hashOid} is not supported`);
+  else {
+    const expected = new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView);
+    const actual = digestChunks(spec, covered);
+    imprintMatches = bytesEqual(expected, actual);
+    if (!imprintMatches) reasons.push(`the timestamp imprint (${toHex(expected).slice(0, 16)}…) does not match the ${spec.name} of the timestamped data`);
+  }
+  const signer = verifySigner(cms, 0, { content: [cms.eContent], extraCertificates });
+  if (signer.status !== 'ok') reasons.push(...signer.reasons.map((r) => `timestamp token: ${r}`));
+  return {
+    ok: imprintMatches && signer.status === 'ok' && signer.constraintReasons.length === 0,
+    imprintMatches, genTime, reasons, cms, signer, imprintHash: spec?.name ?? null,
+  };
+}

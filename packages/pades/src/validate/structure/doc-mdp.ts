@@ -1,0 +1,30 @@
+/**
+ * The certification (DocMDP) permission in force: /Root/Perms/DocMDP points at the
+ * certification signature, whose /Reference transform parameters carry /P (default 2).
+ */
+import { dictOf, nameOf, refOf, type PdfView } from './pdf-view.js';
+
+export interface Certification {
+  readonly permission: 1 | 2 | 3;
+  /** Object number of the certification signature dictionary, when indirect. */
+  readonly signature: number | null;
+}
+
+export function certificationOf(doc: PdfView): Certification | null {
+  const perms = dictOf(doc.resolve(doc.catalog().entries.get('Perms')));
+  const docMdpObj = perms?.entries.get('DocMDP');
+  const sig = dictOf(doc.resolve(docMdpObj));
+  if (!sig) return null;
+  let permission: 1 | 2 | 3 = 2;
+  const refs = doc.resolve(sig.entries.get('Reference'));
+  if (refs?.kind === 'array') {
+    for (const item of refs.items) {
+      const r = dictOf(doc.resolve(item));
+      if (nameOf(r?.entries.get('TransformMethod')) !== 'DocMDP') continue;
+      const params = dictOf(doc.resolve(r?.entries.get('TransformParams')));
+      const p = doc.resolve(params?.entries.get('P'));
+      if (p?.kind === 'number' && (p.value === 1 || p.value === 2 || p.value === 3)) permission = p.value;
+    }
+  }
+  return { permission, signature: refOf(docMdpObj)?.num ?? null };
+}
