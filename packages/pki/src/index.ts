@@ -19,3 +19,19 @@ export { parseCertificate, type ParsedCertificate, type KeyUsageName, type Certi
 export { issueCertificate, defaultHashFor, type IssueCertificateOptions, type SigningFunction } from './cert/issue-certificate.js';
 export { type CertificateProfile, SIGNING_EKUS } from './cert/profiles.js';
 export { keySigner, defaultSchemeFor, publicKeyOf } from './signers/key-signer.js';
+export { type RunningServer } from './http-server.js';
+export { createTimestampRequest, parseTimestampRequest, type TimestampRequestOptions, type ParsedTimestampRequest } from './tsp/timestamp-request.js';
+export {
+  createTimestampToken,
+  createTimestampRejection,
+  TimestampRejection,
+  type CreateTimestampTokenOptions,
+  type TimestampAuthority,
+  type TimestampAccuracy,
+  type TimestampFailure,
+} from './tsp/create-timestamp-token.js';
+export { parseTimestampToken, parseTimestampResponse, type ParsedTimestampToken, type ParsedTimestampResponse } from './tsp/parse-timestamp-token.js';
+export { verifyTimestampToken, type TimestampExpectation } from './tsp/verify-timestamp-token.js';
+export { requestTimestamp, httpTimestampTransport, type RequestTimestampOptions, type TimestampTransport } from './tsp/request-timestamp.js';
+export { startTsaServer, DEFAULT_TSA_POLICY, type TsaServerOptions } from './tsp/tsa-server.js';
+export { essCertIdV2, signingCertificateV2Attribute } from './tsp/ess.js';

@@ -109,3 +109,13 @@ export function verifySignature(
   if (p.kind === 'ecdsa') return nodeVerify(hashName, data, { key, dsaEncoding: 'der' }, signature);
   return nodeVerify(hashName, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature);
 }
+
+/**
+ * CMS SignerInfo signature algorithms may name only the key type (rsaEncryption, ecPublicKey);
+ * the digest then comes from the SignerInfo's digestAlgorithm.
+ */
+export function cmsSignatureAlgorithm(alg: pkijs.AlgorithmIdentifier, digestHash: HashAlgorithm): pkijs.AlgorithmIdentifier {
+  if (alg.algorithmId === OID.rsaEncryption) return signatureAlgorithmIdentifier({ kind: 'rsa-pkcs1v15' }, digestHash);
+  if (alg.algorithmId === OID.ecPublicKey) return signatureAlgorithmIdentifier({ kind: 'ecdsa', namedCurve: 'P-256' }, digestHash);
+  return alg;
+}

@@ -81,3 +81,24 @@ export function parseDer(der: Uint8Array, code: PkiErrorCode, what: string): asn
 export function encodeDer(v: { toBER(sizeOnly?: boolean): ArrayBuffer }): Uint8Array {
   return new Uint8Array(v.toBER(false));
 }
+
+/** Dotted form of an OBJECT IDENTIFIER's content octets, with arcs of any size (2.25 UUID OIDs). */
+export function oidFromContent(content: Uint8Array): string {
+  const arcs: bigint[] = [];
+  let v = 0n;
+  for (const b of content) {
+    v = (v << 7n) | BigInt(b & 0x7f);
+    if (!(b & 0x80)) {
+      arcs.push(v);
+      v = 0n;
+    }
+  }
+  const first = arcs.shift() ?? 0n;
+  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  return [...head, ...arcs].join('.');
+}
+
+/** Dotted form of an asn1js ObjectIdentifier (asn1js renders arcs above 2^53 as hex). */
+export function oidString(oid: asn1js.ObjectIdentifier): string {
+  return oidFromContent(new Uint8Array(oid.valueBlock.toBER(false)));
+}

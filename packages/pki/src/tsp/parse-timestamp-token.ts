@@ -1,0 +1,119 @@
+/** Reading RFC 3161 time-stamp responses and tokens into typed, frozen views. */
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { encodeDer, integerHex, oidString, parseDer, toBytes, toHex } from '../asn1/bytes.js';
+import { OID } from '../asn1/oids.js';
+import { PkiError } from '../errors.js';
+import { hashFromOid } from '../hash.js';
+import type { HashAlgorithm } from '../signer.js';
+
+export interface ParsedTimestampToken {
+  readonly genTime: Date;
+  readonly imprint: Uint8Array;
+  readonly hashAlg: HashAlgorithm;
+  /** Hex of the TSTInfo serial number. */
+  readonly serial: string;
+  readonly policy: string;
+  /** The certificate matching the SignerInfo's sid, when the token embeds it. */
+  readonly tsaCert: Uint8Array | undefined;
+  /** Nonce magnitude (no sign padding), when present. */
+  readonly nonce: Uint8Array | undefined;
+  readonly accuracy: { readonly seconds: number; readonly millis: number; readonly micros: number } | undefined;
+  readonly certificates: readonly Uint8Array[];
+  /** DER of the encapsulated TSTInfo (what the message-digest attribute covers). */
+  readonly tstInfoDer: Uint8Array;
+  readonly signedData: pkijs.SignedData;
+  readonly signerInfo: pkijs.SignerInfo;
+}
+
+export interface ParsedTimestampResponse {
+  /** 0 granted, 1 grantedWithMods, 2 rejection, 3 waiting, 4 revocationWarning, 5 revocationNotification. */
+  readonly status: number;
+  readonly statusText: string | undefined;
+  /** Indices of the PKIFailureInfo bits set. */
+  readonly failureBits: readonly number[];
+  /** DER of the TimeStampToken (ContentInfo), when present. */
+  readonly token: Uint8Array | undefined;
+}
+
+export function parseTimestampResponse(respDer: Uint8Array): ParsedTimestampResponse {
+  let resp: pkijs.TimeStampResp;
+  try {
+    resp = new pkijs.TimeStampResp({ schema: parseDer(respDer, 'TSA_INVALID', 'time-stamp response') });
+  } catch (e) {
+    if (e instanceof PkiError) throw e;
+    throw new PkiError('TSA_INVALID', `not a TimeStampResp: ${(e as Error).message}`, { cause: e });
+  }
+  const failBits: number[] = [];
+  if (resp.status.failInfo) {
+    const bytes = new Uint8Array(resp.status.failInfo.valueBlock.valueHexView);
+    bytes.forEach((b, i) => {
+      for (let j = 0; j < 8; j++) if (b & (0x80 >> j)) failBits.push(i * 8 + j);
+    });
+  }
+  const text = resp.status.statusStrings?.map((s) => s.valueBlock.value).join('; ');
+  return Object.freeze({
+    status: resp.status.status,
+    statusText: text || undefined,
+    failureBits: Object.freeze(failBits),
+    token: resp.timeStampToken ? encodeDer(resp.timeStampToken.toSchema()) : undefined,
+  });
+}
+
+function octetContent(o: asn1js.OctetString): Uint8Array {
+  if (!o.idBlock.isConstructed) return toBytes(o.valueBlock.valueHexView);
+  return toBytes(o.getValue());
+}
+
+/** The embedded certificate that the SignerInfo identifies (issuer+serial or subject key id). */
+export function findSignerCertificate(sd: pkijs.SignedData, si: pkijs.SignerInfo): pkijs.Certificate | undefined {
+  const certs = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
+    const issuer = toHex(encodeDer(si.sid.issuer.toSchema()));
+    const serial = integerHex(si.sid.serialNumber);
+    return certs.find((c) => integerHex(c.serialNumber) === serial && toHex(encodeDer(c.issuer.toSchema())) === issuer);
+  }
+  const ski = toHex(toBytes((si.sid as asn1js.Primitive).valueBlock.valueHexView));
+  return certs.find((c) => {
+    const e = c.extensions?.find((x) => x.extnID === OID.subjectKeyIdentifier);
+    return e !== undefined && toHex(toBytes((e.parsedValue as asn1js.OctetString).valueBlock.valueHexView)) === ski;
+  });
+}
+
+export function parseTimestampToken(tokenDer: Uint8Array): ParsedTimestampToken {
+  try {
+    const ci = new pkijs.ContentInfo({ schema: parseDer(tokenDer, 'TSA_INVALID', 'time-stamp token') });
+    if (ci.contentType !== OID.signedData) throw new PkiError('TSA_INVALID', `token content type is ${ci.contentType}, not signedData`);
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    if (sd.encapContentInfo.eContentType !== OID.tstInfo) throw new PkiError('TSA_INVALID', 'token does not encapsulate a TSTInfo');
+    const si = sd.signerInfos[0];
+    if (!si || sd.signerInfos.length !== 1) throw new PkiError('TSA_INVALID', 'a time-stamp token has exactly one SignerInfo');
+    const eContent = sd.encapContentInfo.eContent;
+    if (!eContent) throw new PkiError('TSA_INVALID', 'token has no encapsulated TSTInfo');
+    const tstInfoDer = octetContent(eContent);
+    const tstAsn = parseDer(tstInfoDer, 'TSA_INVALID', 'TSTInfo');
+    const tst = new pkijs.TSTInfo({ schema: tstAsn });
+    const policyOid = (tstAsn as asn1js.Sequence).valueBlock.value[1] as asn1js.ObjectIdentifier;
+    const signerCert = findSignerCertificate(sd, si);
+    const acc = tst.accuracy;
+    return Object.freeze({
+      genTime: tst.genTime,
+      imprint: toBytes(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
+      hashAlg: hashFromOid(tst.messageImprint.hashAlgorithm.algorithmId),
+      serial: integerHex(tst.serialNumber),
+      policy: oidString(policyOid),
+      tsaCert: signerCert ? encodeDer(signerCert.toSchema()) : undefined,
+      nonce: tst.nonce ? new Uint8Array(Buffer.from(integerHex(tst.nonce), 'hex')) : undefined,
+      accuracy: acc ? Object.freeze({ seconds: acc.seconds ?? 0, millis: acc.millis ?? 0, micros: acc.micros ?? 0 }) : undefined,
+      certificates: Object.freeze(
+        (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => encodeDer(c.toSchema())),
+      ),
+      tstInfoDer,
+      signedData: sd,
+      signerInfo: si,
+    });
+  } catch (e) {
+    if (e instanceof PkiError) throw e;
+    throw new PkiError('TSA_INVALID', `malformed time-stamp token: ${(e as Error).message}`, { cause: e });
+  }
+}
