@@ -3,11 +3,26 @@
  * and whether that is permitted. A disallowed change fails the signature (TOTAL_FAILED /
  * FORMAT_FAILURE, as EU DSS reports pages added or removed after signing).
  */
-import { analyzeRevisions } from '../diff/index.js';
 import type { ModificationLevel } from './report.js';
 import type { PdfView } from './structure/pdf-view.js';
 import type { Certification } from './structure/doc-mdp.js';
-import type { PdfDocument } from '@paraphe/pdf';
+import type { DiffResult, AnalyzeOptions } from '../diff/types.js';
+
+type Analyze = (doc: unknown, rev: number, options: AnalyzeOptions) => DiffResult;
+/** Loaded lazily so that validation keeps working while diff analysis is absent from a build. */
+let analyzeRevisions: Analyze | null | undefined;
+async function analyzer(): Promise<Analyze | null> {
+  if (analyzeRevisions === undefined) {
+    const specifier = '../diff/index.js';
+    try {
+      analyzeRevisions = ((await import(specifier)) as { analyzeRevisions?: Analyze }).analyzeRevisions ?? null;
+    } catch {
+      // Reported per signature below as "cannot be analysed".
+      analyzeRevisions = null;
+    }
+  }
+  return analyzeRevisions;
+}
 
 export interface ModificationFacts {
   readonly modification: ModificationLevel;
@@ -16,7 +31,7 @@ export interface ModificationFacts {
   readonly permitted: boolean;
 }
 
-export function modificationsAfter(doc: PdfView, revision: number | null, certification: Certification | null, field: string): ModificationFacts {
+export async function modificationsAfter(doc: PdfView, revision: number | null, certification: Certification | null, field: string): Promise<ModificationFacts> {
   const last = doc.revisions.length - 1;
   if (revision === null) {
     return { modification: 'OTHER', changes: ['the signed bytes do not end at the end of a revision, so what follows them cannot be analysed'], allowed: [], permitted: false };
@@ -25,8 +40,10 @@ export function modificationsAfter(doc: PdfView, revision: number | null, certif
   if (doc.recovered) {
     return { modification: 'OTHER', changes: ['the cross-reference data of the file is damaged and was rebuilt, so changes after the signature cannot be analysed'], allowed: [], permitted: false };
   }
+  const analyze = await analyzer();
+  if (!analyze) return { modification: 'OTHER', changes: ['revision diff analysis is not available, so changes after the signature cannot be analysed'], allowed: [], permitted: false };
   try {
-    const r = analyzeRevisions(doc as unknown as PdfDocument, revision, {
+    const r = analyze(doc, revision, {
       ...(certification ? { docMdp: certification.permission } : {}),
       signatureField: field,
     });
