@@ -1,3 +1,3 @@
-export {};
 export * from './appearance/index.js';
 export * from './validate/index.js';
+export * from './sign/index.js';
