@@ -117,7 +117,7 @@ function drawText(
       content.op('rg', ...(hasTitle && line.paragraph === 0 ? COLOURS.title : COLOURS.text));
       current = style;
     }
-    content.op('Tm', 1, 0, 0, 1, x, top - line.baseline);
+    content.op('Tm', 1, 0, 0, 1, x + line.indent, top - line.baseline);
     content.op('Tj', hexString(collector.encode(font.glyphs(line.text))));
   }
   content.op('ET').op('EMC');

@@ -61,7 +61,7 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): T
     const gid = order[i]!;
     const start = longLoca ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2;
     const end = longLoca ? loca.getUint32(gid * 4 + 4) : loca.getUint16(gid * 2 + 2) * 2;
-    const data = glyf.slice(start, end);
+    const data = copy(glyf.subarray(start, end));
     if (data.length >= 10 && view(data).getInt16(0) < 0) remapComponents(data, include);
     glyphData.push(data);
   }
@@ -83,12 +83,12 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): T
   });
   view(newLoca).setUint32(order.length * 4, offset);
 
-  const newHead = head.slice();
+  const newHead = copy(head);
   view(newHead).setUint32(8, 0); // checkSumAdjustment, computed over the whole file below
   view(newHead).setInt16(50, 1); // long loca offsets
-  const newHhea = hhea.slice();
+  const newHhea = copy(hhea);
   view(newHhea).setUint16(34, order.length);
-  const newMaxp = maxp.slice();
+  const newMaxp = copy(maxp);
   view(newMaxp).setUint16(4, order.length);
 
   const out = new Map<string, Uint8Array>(
@@ -190,6 +190,11 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/** A copy even when given a Node Buffer, whose slice() shares memory with the font file. */
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
 }
 
 function view(bytes: Uint8Array): DataView {

@@ -19,6 +19,8 @@ export interface FittedLine {
   readonly fontSize: number;
   /** Distance from the top of the box down to the line's baseline, in points. */
   readonly baseline: number;
+  /** Offset from the left edge of the box: continuation lines of a paragraph are indented. */
+  readonly indent: number;
   /** Index of the paragraph the line belongs to. */
   readonly paragraph: number;
 }
@@ -31,6 +33,8 @@ export interface FittedText {
 }
 
 export const LINE_SPACING = 1.2;
+/** Hanging indent of wrapped lines, in ems, so each paragraph's start stands out. */
+const CONTINUATION_INDENT = 0.8;
 const SIZE_STEP = 0.25;
 
 export function fitText(
@@ -48,7 +52,7 @@ export function fitText(
   const last = kept.pop();
   if (last) {
     const measure = (t: string) => font.widthOf(t, last.fontSize);
-    kept.push({ ...last, text: truncateToWidth(last.text, box.width, measure) });
+    kept.push({ ...last, text: truncateToWidth(last.text, box.width - last.indent, measure) });
   }
   return { bodySize: minSize, lines: kept, truncated: true };
 }
@@ -59,10 +63,11 @@ function layoutAt(font: AppearanceFont, paragraphs: readonly Paragraph[], width:
   let y = 0; // baseline of the previous line
   paragraphs.forEach((p, index) => {
     const fontSize = size * p.scale;
-    for (const text of wrapText(p.text, width, (t) => font.widthOf(t, fontSize))) {
+    const indent = CONTINUATION_INDENT * fontSize;
+    wrapText(p.text, width, (t) => font.widthOf(t, fontSize), indent).forEach((text, i) => {
       y += lines.length === 0 ? ascent * fontSize : LINE_SPACING * fontSize;
-      lines.push({ text, fontSize, baseline: y, paragraph: index });
-    }
+      lines.push({ text, fontSize, baseline: y, indent: i === 0 ? 0 : indent, paragraph: index });
+    });
     y += p.spaceAfter * size;
   });
   return lines;

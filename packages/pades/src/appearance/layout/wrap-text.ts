@@ -1,6 +1,7 @@
 /**
- * Greedy line wrapping at spaces (never at no-break spaces), breaking a word between characters
- * only when it is wider than the line on its own.
+ * Greedy line wrapping at spaces — never at no-break spaces, nor inside French guillemets or
+ * before high punctuation (« Zonage », Motif :) — breaking a word between characters only when
+ * it is wider than the line on its own. Continuation lines may be indented.
  */
 
 /** Measures a string's advance in points at the current size. */
@@ -16,19 +17,23 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
+/** Spaces a line may break at: not after « nor before », :, ;, !, ?. */
+const BREAKABLE_SPACE = / (?<=[^«] )(?![»:;!?])/;
+
+export function wrapText(text: string, maxWidth: number, measure: Measure, indent = 0): string[] {
   const lines: string[] = [];
+  const width = () => (lines.length === 0 ? maxWidth : maxWidth - indent);
   let line = '';
-  for (const word of normalizeText(text).split(' ')) {
+  for (const word of normalizeText(text).split(BREAKABLE_SPACE)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate) <= maxWidth) {
+    if (measure(candidate) <= width()) {
       line = candidate;
       continue;
     }
     if (line) lines.push(line);
     line = word;
-    while (measure(line) > maxWidth) {
-      const [head, rest] = splitToWidth(line, maxWidth, measure);
+    while (measure(line) > width() && [...line].length > 1) {
+      const [head, rest] = splitToWidth(line, width(), measure);
       lines.push(head);
       line = rest;
     }
