@@ -36,6 +36,8 @@ export interface IndirectObject {
   readonly end: number;
 }
 
+/** Keywords that end an object: never swallowed as stray tokens. */
+const STRUCTURAL = new Set(['obj', 'endobj', 'stream', 'endstream', 'xref', 'trailer', 'startxref']);
 const TRUE = pdfBool(true);
 const FALSE = pdfBool(false);
 
@@ -89,6 +91,11 @@ export class Parser {
       if (word === 'true') return TRUE;
       if (word === 'false') return FALSE;
       if (word === 'null') return PDF_NULL;
+      if (this.opts.lenient && depth > 0 && !STRUCTURAL.has(word)) {
+        // Inside a container a stray token is dropped rather than losing the whole object.
+        this.opts.warn(`unexpected keyword '${word.slice(0, 32)}' at byte ${start} read as null`);
+        return PDF_NULL;
+      }
       throw new PdfError('PDF_SYNTAX', `unexpected keyword '${word.slice(0, 32)}'`, start);
     }
     throw new PdfError('PDF_SYNTAX', `unexpected character '${String.fromCharCode(c)}'`, start);
@@ -131,7 +138,7 @@ export class Parser {
         return pdfArray(items);
       }
       if (c < 0) throw new PdfError('PDF_SYNTAX', 'unterminated array', start);
-      if (this.opts.lenient && (c === 0x3e || c === 0x29)) {
+      if (this.opts.lenient && (c === 0x3e || c === 0x29 || lex.isKeyword('endobj'))) {
         // `[ … >>`: the array was never closed; stop here rather than lose the whole object.
         this.opts.warn(`unterminated array at byte ${start}`);
         return pdfArray(items);
@@ -156,6 +163,10 @@ export class Parser {
         break;
       }
       if (c < 0) throw new PdfError('PDF_SYNTAX', 'unterminated dictionary', start);
+      if (this.opts.lenient && lex.isKeyword('endobj')) {
+        this.opts.warn(`unterminated dictionary at byte ${start}`);
+        break;
+      }
       if (c !== 0x2f) {
         if (!this.opts.lenient) throw new PdfError('PDF_SYNTAX', 'dictionary key is not a name', lex.pos);
         // Lenient: skip the stray token and go on (a common producer bug).
