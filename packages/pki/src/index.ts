@@ -35,3 +35,7 @@ export { verifyTimestampToken, type TimestampExpectation } from './tsp/verify-ti
 export { requestTimestamp, httpTimestampTransport, type RequestTimestampOptions, type TimestampTransport } from './tsp/request-timestamp.js';
 export { startTsaServer, DEFAULT_TSA_POLICY, type TsaServerOptions } from './tsp/tsa-server.js';
 export { essCertIdV2, signingCertificateV2Attribute } from './tsp/ess.js';
+export { type RevocationReason, reasonCode, reasonFromCode } from './revocation-reason.js';
+export { serialBytes, type SerialInput } from './serial.js';
+export { createCrl, type CreateCrlOptions, type RevokedEntry } from './crl/create-crl.js';
+export { parseCrl, type ParsedCrl, type CrlEntry } from './crl/parse-crl.js';
