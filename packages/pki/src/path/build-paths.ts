@@ -41,6 +41,10 @@ export class CertificatePool {
     return compatible.sort((a, b) => b.notAfter.getTime() - a.notAfter.getTime());
   }
 
+  all(): ParsedCertificate[] {
+    return [...this.bySubject.values()].flat();
+  }
+
   bySubjectKey(key: string): ParsedCertificate[] {
     return this.bySubject.get(key) ?? [];
   }

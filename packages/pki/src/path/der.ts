@@ -23,11 +23,8 @@ export function encoded(block: Block): Uint8Array {
   return new Uint8Array(block.valueBeforeDecodeView);
 }
 
-/** The content octets of a primitive element (value without tag and length). */
+/** The content octets of an element (value without tag and length), exactly as encoded. */
 export function contentBytes(block: Block): Uint8Array {
-  const vb = (block as { valueBlock: { valueHexView?: Uint8Array } }).valueBlock;
-  if (vb.valueHexView && vb.valueHexView.length > 0) return new Uint8Array(vb.valueHexView);
-  // Constructed element: content is the encoding minus the header.
   const all = encoded(block);
   return all.subarray(block.idBlock.blockLength + block.lenBlock.blockLength);
 }
