@@ -39,3 +39,4 @@ export { type RevocationReason, reasonCode, reasonFromCode } from './revocation-
 export { serialBytes, type SerialInput } from './serial.js';
 export { createCrl, type CreateCrlOptions, type RevokedEntry } from './crl/create-crl.js';
 export { parseCrl, type ParsedCrl, type CrlEntry } from './crl/parse-crl.js';
+export * from './path/index.js';
