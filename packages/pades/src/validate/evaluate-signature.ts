@@ -30,7 +30,7 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
   const v = new Verdict();
   const subFilter = nameOf(sig.dict.entries.get('SubFilter')) ?? null;
   if (sig.fieldNames.length > 1) v.note(`one signature value is referenced by ${sig.fieldNames.length} fields (${sig.fieldNames.join(', ')})`);
-  const { range, mods } = await checkSignedPart(ctx, sig, v);
+  const { range, mods } = checkSignedPart(ctx, sig, v);
   const claimed = pdfDateToIso(textOf(sig.dict.entries.get('M')));
 
   let intact = false;

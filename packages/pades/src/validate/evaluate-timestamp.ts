@@ -14,7 +14,7 @@ import { Verdict } from './verdict.js';
 export async function evaluateDocTimestamp(ctx: ValidationContext, sig: FoundSignature): Promise<Evaluated> {
   const v = new Verdict();
   const subFilter = nameOf(sig.dict.entries.get('SubFilter')) ?? null;
-  const { range, mods } = await checkSignedPart(ctx, sig, v);
+  const { range, mods } = checkSignedPart(ctx, sig, v);
   if (subFilter !== 'ETSI.RFC3161') v.fail('FORMAT_FAILURE', `a document timestamp must use /SubFilter ETSI.RFC3161 (found ${subFilter ?? 'none'})`);
   let intact = false;
   let cryptoValid = false;

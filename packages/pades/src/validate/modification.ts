@@ -3,26 +3,11 @@
  * and whether that is permitted. A disallowed change fails the signature (TOTAL_FAILED /
  * FORMAT_FAILURE, as EU DSS reports pages added or removed after signing).
  */
+import type { PdfDict } from '@paraphe/pdf';
+import { analyzeRevisions, fieldMdpOf, type RevisionedDocument } from '../diff/index.js';
 import type { ModificationLevel } from './report.js';
-import type { PdfView } from './structure/pdf-view.js';
 import type { Certification } from './structure/doc-mdp.js';
-import type { DiffResult, AnalyzeOptions } from '../diff/types.js';
-
-type Analyze = (doc: unknown, rev: number, options: AnalyzeOptions) => DiffResult;
-/** Loaded lazily so that validation keeps working while diff analysis is absent from a build. */
-let analyzeRevisions: Analyze | null | undefined;
-async function analyzer(): Promise<Analyze | null> {
-  if (analyzeRevisions === undefined) {
-    const specifier = '../diff/index.js';
-    try {
-      analyzeRevisions = ((await import(specifier)) as { analyzeRevisions?: Analyze }).analyzeRevisions ?? null;
-    } catch {
-      // Reported per signature below as "cannot be analysed".
-      analyzeRevisions = null;
-    }
-  }
-  return analyzeRevisions;
-}
+import type { PdfView } from './structure/pdf-view.js';
 
 export interface ModificationFacts {
   readonly modification: ModificationLevel;
@@ -31,7 +16,7 @@ export interface ModificationFacts {
   readonly permitted: boolean;
 }
 
-export async function modificationsAfter(doc: PdfView, revision: number | null, certification: Certification | null, field: string): Promise<ModificationFacts> {
+export function modificationsAfter(doc: PdfView, revision: number | null, certification: Certification | null, field: string, signature: PdfDict): ModificationFacts {
   const last = doc.revisions.length - 1;
   if (revision === null) {
     return { modification: 'OTHER', changes: ['the signed bytes do not end at the end of a revision, so what follows them cannot be analysed'], allowed: [], permitted: false };
@@ -40,11 +25,12 @@ export async function modificationsAfter(doc: PdfView, revision: number | null, 
   if (doc.recovered) {
     return { modification: 'OTHER', changes: ['the cross-reference data of the file is damaged and was rebuilt, so changes after the signature cannot be analysed'], allowed: [], permitted: false };
   }
-  const analyze = await analyzer();
-  if (!analyze) return { modification: 'OTHER', changes: ['revision diff analysis is not available, so changes after the signature cannot be analysed'], allowed: [], permitted: false };
   try {
-    const r = analyze(doc, revision, {
+    const rdoc = doc as unknown as RevisionedDocument;
+    const fieldMdp = fieldMdpOf(rdoc, signature, revision);
+    const r = analyzeRevisions(rdoc, revision, {
       ...(certification ? { docMdp: certification.permission } : {}),
+      ...(fieldMdp ? { fieldMdp } : {}),
       signatureField: field,
     });
     return { modification: r.modification, changes: [...r.changes], allowed: [...r.allowed], permitted: r.permitted && r.changes.length === 0 };

@@ -13,7 +13,7 @@ export interface SignedPart {
   readonly mods: ModificationFacts;
 }
 
-export async function checkSignedPart(ctx: ValidationContext, sig: FoundSignature, verdict: Verdict): Promise<SignedPart> {
+export function checkSignedPart(ctx: ValidationContext, sig: FoundSignature, verdict: Verdict): SignedPart {
   const range = checkByteRange(ctx.doc, sig.dict, sig.container);
   for (const p of range.problems) verdict.fail('FORMAT_FAILURE', p);
   if (range.coverage === 'UNCLEAR' && range.problems.length === 0) verdict.fail('FORMAT_FAILURE', 'the signed bytes cannot be related to the file structure');
@@ -29,7 +29,7 @@ export async function checkSignedPart(ctx: ValidationContext, sig: FoundSignatur
   const field = sig.fieldNames[0] ?? '';
   const mods = range.coverage === 'UNCLEAR' || range.coverage === 'CONTIGUOUS_BLOCK_FROM_START'
     ? { modification: 'OTHER' as const, changes: ['the signed bytes do not end at the end of a revision, so what follows them cannot be analysed'], allowed: [], permitted: false }
-    : await modificationsAfter(ctx.doc, range.revision, ctx.certification, field);
+    : modificationsAfter(ctx.doc, range.revision, ctx.certification, field, sig.dict);
   if (!mods.permitted && range.coverage !== 'UNCLEAR' && range.coverage !== 'CONTIGUOUS_BLOCK_FROM_START') {
     for (const c of mods.changes) verdict.fail('FORMAT_FAILURE', `disallowed change after signing: ${c}`);
   }

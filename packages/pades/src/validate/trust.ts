@@ -2,18 +2,10 @@
  * Trust of a signer or TSA certificate at a time: RFC 5280 path validation to the caller's
  * anchors, with revocation data from the signature, the DSS and, only when given, fetchers.
  */
-import * as pki from '@paraphe/pki';
+import { validateCertPath, type PathValidationResult } from '@paraphe/pki';
 import type { RevocationFacts, SubIndication } from './report.js';
 import type { ValidationFetchers, ValidationPolicy } from './options.js';
 import { OID } from './cms/oids.js';
-
-interface PathResult {
-  indication: 'PASSED' | 'INDETERMINATE' | 'FAILED';
-  subIndication?: string;
-  reasons: string[];
-  path: Uint8Array[];
-  revocation: { status: 'good' | 'revoked' | 'unknown'; source: 'crl' | 'ocsp' | null };
-}
 
 export interface TrustInput {
   readonly leaf: Uint8Array;
@@ -36,10 +28,8 @@ export interface TrustFacts {
 }
 
 export async function checkTrust(input: TrustInput, anchors: readonly Uint8Array[], fetchers: ValidationFetchers | undefined, policy: ValidationPolicy | undefined): Promise<TrustFacts> {
-  let result: PathResult;
+  let result: PathValidationResult;
   try {
-    const validateCertPath = (pki as unknown as { validateCertPath?: (leaf: Uint8Array, o: unknown) => Promise<PathResult> }).validateCertPath;
-    if (!validateCertPath) throw new Error('certificate path validation is not available in this build');
     result = await validateCertPath(input.leaf, {
       trustAnchors: anchors,
       intermediates: input.pool,

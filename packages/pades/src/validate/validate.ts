@@ -16,6 +16,7 @@ import { certificationOf } from './structure/doc-mdp.js';
 import { readDss } from './structure/dss.js';
 import { findSignatures, type FoundSignature } from './structure/find-signatures.js';
 import type { PdfView } from './structure/pdf-view.js';
+import { checkSanity, type SanityView } from './structure/sanity.js';
 
 const MAX_SIGNATURES = 100;
 const MAX_WARNINGS = 50;
@@ -65,10 +66,12 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
   let found: FoundSignature[];
   let ctx: ValidationContext;
   try {
+    checkSanity(doc as unknown as SanityView, warnings);
     found = findSignatures(doc, warnings);
     const dss = readDss(doc, warnings);
     ctx = { doc, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc) };
   } catch (e) {
+    if (e instanceof ValidationError) throw e;
     const code = e instanceof PdfError ? e.code : undefined;
     throw new ValidationError(code === 'PDF_LIMIT' ? 'VALIDATE_LIMIT' : 'VALIDATE_UNREADABLE', `the document structure cannot be read: ${(e as Error).message}`, code);
   }

@@ -1,0 +1,30 @@
+/**
+ * Document-level sanity checks a careful validator reports even for unsigned files: header
+ * version, readable page tree, and /Encrypt (a malformed one makes the file unreadable).
+ */
+import { PdfError } from '@paraphe/pdf';
+import { ValidationError } from '../errors.js';
+
+export interface SanityView {
+  readonly version: string;
+  pages(): unknown[];
+  encryption(): unknown;
+}
+
+/** Pushes a warning per problem; throws ValidationError when /Encrypt cannot be interpreted. */
+export function checkSanity(doc: SanityView, warnings: string[]): void {
+  if (!/^\d\.\d$/.test(doc.version)) warnings.push(`illegal PDF header version "${doc.version}"`);
+  try {
+    if (doc.pages().length === 0) warnings.push('the document has no readable page');
+  } catch (e) {
+    warnings.push(`the page tree cannot be read: ${(e as Error).message}`);
+  }
+  let encrypted: unknown;
+  try {
+    encrypted = doc.encryption();
+  } catch (e) {
+    const code = e instanceof PdfError ? e.code : undefined;
+    throw new ValidationError('VALIDATE_ENCRYPTED', `the encryption dictionary cannot be interpreted: ${(e as Error).message}`, code);
+  }
+  if (encrypted) warnings.push('the document is encrypted: names and texts are shown undecrypted; signature values and byte ranges are not encrypted');
+}
