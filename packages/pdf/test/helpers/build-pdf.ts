@@ -165,3 +165,36 @@ export const MINIMAL: Objects = {
   2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
   3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
 };
+
+/**
+ * Appends a hybrid-reference section: object `hiddenNum` lives in object stream `stmNum`, listed
+ * only by the /XRefStm stream `xsNum`; the classic table lists the two streams.
+ */
+export function appendHybrid(base: Uint8Array, hiddenNum: number, hiddenBody: string, stmNum: number, xsNum: number): Uint8Array {
+  const prev = lastStartxref(base);
+  const sep = base[base.length - 1] === 0x0a ? '' : '\n';
+  const stmBody = `${hiddenNum} 0 ${hiddenBody}`;
+  const first = `${hiddenNum} 0 `.length;
+  const stm = `${sep}${stmNum} 0 obj\n<< /Type /ObjStm /N 1 /First ${first} /Length ${stmBody.length} >>\nstream\n${stmBody}\nendstream\nendobj\n`;
+  const stmAt = base.length + sep.length;
+  const xsAt = base.length + stm.length;
+  const nums = [hiddenNum, stmNum, xsNum].sort((a, b) => a - b);
+  const row = (n: number): [number, number, number] =>
+    n === hiddenNum ? [2, stmNum, 0] : n === stmNum ? [1, stmAt, 0] : [1, xsAt, 0];
+  const rows = xrefRows(nums.map(row));
+  const data = deflateSync(rows);
+  const index = nums.map((n) => `${n} 1`).join(' ');
+  const size = Math.max(...nums) + 1;
+  const xs = concat(
+    `${xsNum} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Index [${index}] /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+    data,
+    '\nendstream\nendobj\n',
+  );
+  const tableAt = xsAt + xs.length;
+  const entry = (off: number): string => `${String(off).padStart(10, '0')} 00000 n\r\n`;
+  const rootMatch = /\/Root\s+(\d+\s+\d+\s+R)/.exec(Buffer.from(base).toString('latin1').slice(prev));
+  const table =
+    `xref\n${stmNum} 1\n${entry(stmAt)}${xsNum} 1\n${entry(xsAt)}` +
+    `trailer\n<< /Size ${size} /Root ${rootMatch![1]} /Prev ${prev} /XRefStm ${xsAt} >>\nstartxref\n${tableAt}\n%%EOF\n`;
+  return concat(base, stm, xs, table);
+}
