@@ -51,6 +51,8 @@ export interface ParsedCertificate {
   ocspUrls: string[];
   caIssuerUrls: string[];
   ocspNoCheck: boolean;
+  /** SPKI completed with DSA parameters inherited from the issuer, once a path established them. */
+  effectiveSpki?: Uint8Array;
   selfIssued: boolean;
   subjectText: string;
 }

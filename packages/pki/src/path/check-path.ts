@@ -91,6 +91,7 @@ export function checkPath(path: readonly ParsedCertificate[], options: CheckPath
     if (cert.publicKeyAlgorithm.oid === DSA_KEY_OID) {
       workingNeedsParams = !cert.publicKeyAlgorithm.paramsDer;
       if (cert.publicKeyAlgorithm.paramsDer) workingParams = cert.publicKeyAlgorithm.paramsDer;
+      else if (workingParams) cert.effectiveSpki = withDsaParameters(cert.spki, workingParams);
     } else {
       workingNeedsParams = false;
       workingParams = undefined;

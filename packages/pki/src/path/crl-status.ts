@@ -73,7 +73,13 @@ export async function crlStatus(cert: ParsedCertificate, issuer: ParsedCertifica
       }
       if ((scope.reasons & ~covered) === 0) continue;
       const verified = await verifyCrlSigner(crl, issuer, ctx);
-      if (!verified.ok) { errors.push({ code: verified.code, message: verified.message }); continue; }
+      if (!verified.ok) {
+        // A delta CRL cannot stand on an expired base: the pair is unusable rather than merely old.
+        const hasDelta = verified.code === 'RevocationStale' && deltas.some((d) => d.issuer.key === crl.issuer.key);
+        const code = hasDelta ? 'CRLInvalid' : verified.code;
+        errors.push({ code, message: hasDelta ? `${verified.message} (complete CRL expired; its delta CRLs cannot be used)` : verified.message });
+        continue;
+      }
       let delta: ParsedCrl | undefined;
       if (crl.crlNumber !== undefined) {
         const candidates = deltas.filter((d) => d.issuer.key === crl.issuer.key && d.deltaBase! <= crl.crlNumber!

@@ -151,7 +151,7 @@ export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time:
   if (issuer.keyUsage && !issuer.keyUsage.has('cRLSign')) {
     return bad('CRLIssuerInvalid', 'The CRL issuer that was identified is not authorized to sign CRLs');
   }
-  const sig = verifySignature(crl.tbs, crl.signature, crl.signatureAlgorithm, issuer.spki);
+  const sig = verifySignature(crl.tbs, crl.signature, crl.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
   if (!sig.ok) return bad('CRLInvalid', `CRL signature could not be verified (${sig.reason})`);
   if (crl.unknownCritical) return bad('CRLInvalid', `One or more unrecognized critical extensions are present (${crl.unknownCritical})`);
   if (crl.nextUpdate && crl.nextUpdate < time) {

@@ -149,7 +149,7 @@ function findResponder(resp: ParsedOcspResponse, issuer: ParsedCertificate, time
   for (const c of candidates) {
     if (c.issuer.key !== issuer.subject.key) { lastError = 'OCSP responder certificate is not issued by the certificate issuer'; continue; }
     if (!c.extKeyUsage?.includes(OID.kpOcspSigning)) { lastError = 'OCSP responder is not authorised (no id-kp-OCSPSigning)'; continue; }
-    const sig = verifySignature(c.tbs, c.signature, c.signatureAlgorithm, issuer.spki);
+    const sig = verifySignature(c.tbs, c.signature, c.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
     if (!sig.ok) { lastError = `Unable to verify the OCSP responder certificate signature (${sig.reason})`; continue; }
     if (time < c.notBefore || time > c.notAfter) { lastError = 'OCSP responder certificate is not valid at the validation time'; continue; }
     return { cert: c, kind: 'delegated' };
@@ -166,7 +166,7 @@ export function verifyParsedOcsp(
   if (!single) return bad('OCSPInvalid', 'OCSP response does not cover the certificate (certID mismatch)');
   const responder = findResponder(resp, issuer, options.time, options.pool ?? []);
   if ('error' in responder) return bad('OCSPInvalid', responder.error);
-  const sig = verifySignature(resp.tbs, resp.signature, resp.signatureAlgorithm, responder.cert.spki);
+  const sig = verifySignature(resp.tbs, resp.signature, resp.signatureAlgorithm, responder.cert.effectiveSpki ?? responder.cert.spki);
   if (!sig.ok) return bad('OCSPInvalid', `Unable to verify OCSP response signature (${sig.reason})`);
   if (options.nonce && !(resp.nonce && bytesEqual(resp.nonce, options.nonce))) return bad('OCSPInvalid', 'OCSP response nonce does not match the request');
   if (single.nextUpdate && single.nextUpdate < options.time) return bad('RevocationStale', 'OCSP response is not recent enough');

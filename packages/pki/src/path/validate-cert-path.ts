@@ -105,16 +105,19 @@ class PathValidator {
     }
     const mode = o.revocation ?? 'if-available';
     if (mode === 'none') return { path, leafRevocation: null, checkedCerts: 0, progress: 0 };
-    const added = path.filter((c) => !this.inProgress.has(c.id));
+    const upTheStack = new Set(path.filter((c) => this.inProgress.has(c.id)).map((c) => c.id));
+    const added = path.filter((c) => !upTheStack.has(c.id));
     for (const c of added) this.inProgress.add(c.id);
     try {
-      return await this.checkRevocation(path, depth, mode);
+      return await this.checkRevocation(path, depth, mode, upTheStack);
     } finally {
       for (const c of added) this.inProgress.delete(c.id);
     }
   }
 
-  private async checkRevocation(path: ParsedCertificate[], depth: number, mode: 'require' | 'if-available'): Promise<Outcome> {
+  private async checkRevocation(
+    path: ParsedCertificate[], depth: number, mode: 'require' | 'if-available', upTheStack: Set<string>,
+  ): Promise<Outcome> {
     const ctx: RevocationContext = {
       time: this.options.time, mode, crls: this.crls, ocsps: this.ocsps, certsBySubject: this.certsBySubject,
       responderPool: this.pool.all(),
@@ -128,7 +131,7 @@ class PathValidator {
       const cert = path[pos]!;
       const where = describePosition(pos, path.length);
       // A certificate already being validated up the stack (a CRL signer checked by its own CRL) is not re-entered.
-      if (cert.ocspNoCheck || (this.inProgress.has(cert.id) && depth > 0 && pos === 0)) continue;
+      if (cert.ocspNoCheck || upTheStack.has(cert.id)) continue;
       const rev = await certificateRevocation(cert, path[pos + 1]!, ctx);
       if (pos === 0) leafRevocation = rev;
       if (rev.status === 'revoked') {
