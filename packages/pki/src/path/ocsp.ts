@@ -112,7 +112,7 @@ export function certIdMatches(single: SingleResponse, cert: ParsedCertificate, i
     && bytesEqual(single.issuerKeyHash, hash(alg, issuer.publicKeyBits));
 }
 
-function responderMatches(resp: ParsedOcspResponse, cert: ParsedCertificate): boolean {
+export function responderMatches(resp: ParsedOcspResponse, cert: ParsedCertificate): boolean {
   if (resp.responderName) return resp.responderName.key === cert.subject.key;
   if (resp.responderKeyHash) return bytesEqual(resp.responderKeyHash, hash('sha1', cert.publicKeyBits));
   return false;
@@ -137,6 +137,12 @@ export interface OcspCheck {
   nextUpdate?: Date;
   producedAt?: Date;
   responder?: 'issuer' | 'delegated';
+}
+
+/** True when the response comes from `issuer` itself or from a responder certificate it issued. */
+export function respondsForIssuer(resp: ParsedOcspResponse, issuer: ParsedCertificate): boolean {
+  return responderMatches(resp, issuer)
+    || resp.certs.some((c) => c.issuer.key === issuer.subject.key && responderMatches(resp, c));
 }
 
 /** Which certificate signed the response, if it is authorised to (the CA itself or a delegated responder). */

@@ -4,7 +4,7 @@ import { parseCrl, type ParsedCrl } from './crl.js';
 import { crlStatus, type SourceStatus } from './crl-status.js';
 import { PathValidationError, type PathErrorClass } from './errors.js';
 import { buildOcspRequest } from './ocsp-request.js';
-import { certIdMatches, parseOcspResponse, verifyParsedOcsp, type ParsedOcspResponse } from './ocsp.js';
+import { certIdMatches, parseOcspResponse, respondsForIssuer, verifyParsedOcsp, type ParsedOcspResponse } from './ocsp.js';
 import type { PathFetchers, RevocationMode } from './types.js';
 
 export interface RevocationContext {
@@ -37,8 +37,8 @@ function ocspStatus(cert: ParsedCertificate, issuer: ParsedCertificate, ctx: Rev
     if (!resp.responses.some((r) => r.serialHex === cert.serialHex)) continue;
     const check = verifyParsedOcsp(resp, cert, issuer, { time: ctx.time, pool: ctx.responderPool });
     if (!check.valid) {
-      // A response for another issuer's certificate with the same serial is not a problem of this one.
-      if (resp.responses.some((r) => certIdMatches(r, cert, issuer)) || check.errorClass !== 'OCSPInvalid' || !check.reasons[0]?.includes('certID')) {
+      // A response from another CA about a certificate with the same serial says nothing about this one.
+      if (resp.responses.some((r) => certIdMatches(r, cert, issuer)) || respondsForIssuer(resp, issuer)) {
         errors.push({ code: check.errorClass ?? 'OCSPInvalid', message: check.reasons.join('; ') });
       }
       continue;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCertPath, type PathValidationOptions } from '../../src/path/index.js';
+import { pyhankoClass } from './pyhanko-classes.js';
 
 const ROOT = resolve(__dirname, '../../../../../shared/corpus/pyhanko/pki/nist_pkits');
 
@@ -28,18 +29,6 @@ const cases = JSON.parse(readFileSync(join(ROOT, 'pkits.json'), 'utf8')) as Pkit
 const exceptions = JSON.parse(readFileSync(join(__dirname, 'pkits-exceptions.json'), 'utf8')) as Record<string, string>;
 const cert = (f: string): Uint8Array => new Uint8Array(readFileSync(join(ROOT, 'certs', f)));
 const crl = (f: string): Uint8Array => new Uint8Array(readFileSync(join(ROOT, 'crls', f)));
-
-/** pyHanko's error classes, from our fine-grained errorClass. */
-export function pyhankoClass(errorClass: string | undefined): string {
-  switch (errorClass) {
-    case 'Revoked': return 'RevokedError';
-    case 'RevocationStale': return 'StaleRevinfoError';
-    case 'RevocationUnavailable': case 'DeltaCRLStale': case 'CRLInvalid': case 'CRLScope':
-    case 'CRLReasonsNotCovered': case 'CRLIssuerInvalid': case 'OCSPInvalid': case 'FetchFailed':
-      return 'InsufficientRevinfoError';
-    default: return 'PathValidationError';
-  }
-}
 
 // pyHanko pins the clock to 2022-05-01 and rejects md2/md5.
 const algorithmPolicy: PathValidationOptions['algorithmPolicy'] = (alg) =>
