@@ -129,7 +129,8 @@ export function defaultAppearanceFont(): AppearanceFont {
     let bytes: Uint8Array;
     try {
       const pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
-      bytes = readFileSync(join(dirname(pkg), 'ttf', 'DejaVuSans.ttf'));
+      const file = readFileSync(join(dirname(pkg), 'ttf', 'DejaVuSans.ttf'));
+      bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength); // Uint8Array, not Buffer, semantics
     } catch (cause) {
       throw new AppearanceError('APPEARANCE_FONT', 'DejaVu Sans not found (is dejavu-fonts-ttf installed?)', { cause });
     }

@@ -34,7 +34,8 @@ export function embedType0Font(sink: ObjectSink, font: AppearanceFont, collector
   const m = font.metrics;
 
   const fontFile = addObject(sink, flateStream({ Length1: pdfNumber(subset.bytes.length) }, subset.bytes));
-  const cidSet = addObject(sink, flateStream({}, cidSetBits(glyphs.length)));
+  // Components of composite glyphs are in the program too: CIDSet and /W cover them as well.
+  const cidSet = addObject(sink, flateStream({}, cidSetBits(subset.originalIds.length)));
   const descriptor = addObject(sink, pdfDict({
     Type: pdfName('FontDescriptor'),
     FontName: pdfName(baseFont),
@@ -59,7 +60,7 @@ export function embedType0Font(sink: ObjectSink, font: AppearanceFont, collector
     }),
     FontDescriptor: descriptor,
     DW: pdfNumber(glyphs[0]!.width),
-    W: pdfArray([pdfNumber(0), numbers(glyphs.map((g) => g.width))]),
+    W: pdfArray([pdfNumber(0), numbers(subset.originalIds.map((gid) => font.widthOfGlyph(gid)))]),
     CIDToGIDMap: pdfName('Identity'),
   }));
   const toUnicode = addObject(sink, flateStream({}, toUnicodeCMap(glyphs)));

@@ -10,6 +10,8 @@ export interface TrueTypeSubset {
   readonly bytes: Uint8Array;
   /** New glyph id of every kept original glyph id (composite components included). */
   readonly newIdOf: ReadonlyMap<number, number>;
+  /** Original glyph id of each glyph of the subset, by new id. */
+  readonly originalIds: readonly number[];
 }
 
 const KEPT_TABLES = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
@@ -96,7 +98,7 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): T
   );
   out.set('head', newHead).set('hhea', newHhea).set('maxp', newMaxp);
   out.set('loca', newLoca).set('glyf', newGlyf).set('hmtx', newHmtx);
-  return { bytes: writeFont(out), newIdOf };
+  return { bytes: writeFont(out), newIdOf, originalIds: order };
 }
 
 function remapComponents(data: Uint8Array, include: (gid: number) => number): void {

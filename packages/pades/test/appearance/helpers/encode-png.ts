@@ -1,4 +1,4 @@
-/** A minimal PNG encoder for tests (filter 0, one IDAT), plus a synthetic handwritten signature. */
+/** A minimal PNG encoder for tests (one IDAT, one filter type for all rows), plus a synthetic handwritten signature. */
 import { crc32, deflateSync } from 'node:zlib';
 
 export interface PngSpec {
@@ -11,12 +11,17 @@ export interface PngSpec {
   readonly palette?: Uint8Array;
   readonly trns?: Uint8Array;
   readonly interlace?: boolean;
+  /** Filter type byte written before each row; the rows must already be filtered with it. */
+  readonly rowFilter?: number;
 }
 
 export function encodePng(spec: PngSpec): Uint8Array {
   const rowBytes = spec.rows.length / spec.height;
   const raw = new Uint8Array(spec.height * (rowBytes + 1));
-  for (let y = 0; y < spec.height; y++) raw.set(spec.rows.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+  for (let y = 0; y < spec.height; y++) {
+    raw[y * (rowBytes + 1)] = spec.rowFilter ?? 0;
+    raw.set(spec.rows.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+  }
   const ihdr = new Uint8Array(13);
   const v = new DataView(ihdr.buffer);
   v.setUint32(0, spec.width);

@@ -22,6 +22,11 @@ export function numberOf(obj: PdfObject | undefined): number {
   return obj.value;
 }
 
+export function itemsOf(obj: PdfObject | undefined): readonly PdfObject[] {
+  if (obj?.kind !== 'array') throw new Error('expected an array');
+  return obj.items;
+}
+
 export function resolve(sink: MemorySink, obj: PdfObject | undefined): PdfObject {
   if (!obj) throw new Error('missing entry');
   return obj.kind === 'ref' ? sink.get(obj as PdfRef) : obj;
