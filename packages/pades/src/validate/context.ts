@@ -6,7 +6,10 @@ import type { Certification } from './structure/doc-mdp.js';
 import type { PdfView } from './structure/pdf-view.js';
 
 export interface ValidationContext {
+  /** Tolerant view (unreadable objects become warnings) used for discovery and checks. */
   readonly doc: PdfView;
+  /** The reader itself, for revision diff analysis (which handles unreadable objects itself). */
+  readonly raw: PdfView;
   readonly dss: DssData;
   readonly options: ValidateOptions;
   readonly at: Date;

@@ -29,7 +29,7 @@ export function checkSignedPart(ctx: ValidationContext, sig: FoundSignature, ver
   const field = sig.fieldNames[0] ?? '';
   const mods = range.coverage === 'UNCLEAR' || range.coverage === 'CONTIGUOUS_BLOCK_FROM_START'
     ? { modification: 'OTHER' as const, changes: ['the signed bytes do not end at the end of a revision, so what follows them cannot be analysed'], allowed: [], permitted: false }
-    : modificationsAfter(ctx.doc, range.revision, ctx.certification, field, sig.dict);
+    : modificationsAfter(ctx.raw, range.revision, ctx.certification, field, sig.dict);
   if (!mods.permitted && range.coverage !== 'UNCLEAR' && range.coverage !== 'CONTIGUOUS_BLOCK_FROM_START') {
     for (const c of mods.changes) verdict.fail('FORMAT_FAILURE', `disallowed change after signing: ${c}`);
   }

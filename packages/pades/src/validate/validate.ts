@@ -17,6 +17,7 @@ import { readDss } from './structure/dss.js';
 import { findSignatures, type FoundSignature } from './structure/find-signatures.js';
 import type { PdfView } from './structure/pdf-view.js';
 import { checkSanity, type SanityView } from './structure/sanity.js';
+import { tolerantView } from './structure/tolerant-view.js';
 
 const MAX_SIGNATURES = 100;
 const MAX_WARNINGS = 50;
@@ -60,16 +61,17 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
   if (!(pdfBytes instanceof Uint8Array)) throw new ValidationError('VALIDATE_BAD_OPTIONS', 'pdfBytes must be a Uint8Array');
   const at = options.at ?? new Date();
   const started = performance.now();
-  const doc = loadDocument(pdfBytes);
+  const raw = loadDocument(pdfBytes);
   const warnings: string[] = [];
+  const doc = tolerantView(raw, warnings);
   if (doc.recovered) warnings.push('the cross-reference data is damaged; the document structure was rebuilt by scanning');
   let found: FoundSignature[];
   let ctx: ValidationContext;
   try {
-    checkSanity(doc as unknown as SanityView, warnings);
+    checkSanity(raw as unknown as SanityView, warnings);
     found = findSignatures(doc, warnings);
     const dss = readDss(doc, warnings);
-    ctx = { doc, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc) };
+    ctx = { doc, raw, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc) };
   } catch (e) {
     if (e instanceof ValidationError) throw e;
     const code = e instanceof PdfError ? e.code : undefined;
@@ -97,7 +99,7 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
   const docTs = evaluated.filter((e) => e.report.type === 'doc-timestamp');
   const signatures: SignatureReport[] = evaluated.map((e) => ({ ...e.report, level: e.report.type === 'signature' ? padesLevel(e, docTs, ctx.dss) : null }));
   if (signatures.length === 0) warnings.push('no signature: the document contains no signed signature field');
-  for (const w of doc.warnings) {
+  for (const w of raw.warnings) {
     if (warnings.length >= MAX_WARNINGS) break;
     warnings.push(w);
   }

@@ -37,8 +37,10 @@ export function categoryOf(e: ManifestEntry): Category | null {
     case 'not': return x.startsWith('not TOTAL_FAILED') ? 'not-failed' : null;
     case 'parse-ok':
     case 'parse-error':
-      // The validator reads leniently (as viewers do): "parse-ok (lenient)" / "with recovery" must give a report.
-      return /parse-ok/.test(x) ? 'parse-ok' : 'parse-error';
+      // The validator reads leniently (as viewers do): "parse-ok (lenient)" / "with recovery" must give
+      // a report, and so must files whose only stated error is a strict-mode one ("parse-error (strict)").
+      if (/parse-ok/.test(x)) return 'parse-ok';
+      return /^parse-error \(strict\)$/.test(x.trim()) ? 'parse-ok' : 'parse-error';
     default: return null;
   }
 }
