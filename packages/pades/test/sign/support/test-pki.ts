@@ -21,6 +21,8 @@ export interface Party {
 }
 
 export interface TestPki {
+  /** `count` distinct ECDSA certificates issued by the CA (fillers for size tests). */
+  fillers(count: number): Promise<Uint8Array[]>;
   readonly root: Party;
   readonly ca: Party;
   readonly rsa: Party;
@@ -101,6 +103,13 @@ export async function createTestPki(notBefore = new Date('2026-01-01T00:00:00Z')
       return new Uint8Array(crl.rawData);
     },
     pem: (party) => party.cert.toString('pem'),
+    async fillers(count) {
+      const out: Uint8Array[] = [];
+      for (let i = 0; i < count; i++) {
+        out.push((await makeParty(`CN=Filler ${i},O=Paraphe Tests,C=CA`, EC, ca, [], (0x5000 + i).toString(16), notBefore)).der);
+      }
+      return out;
+    },
   };
 }
 

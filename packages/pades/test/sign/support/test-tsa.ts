@@ -18,7 +18,8 @@ export interface TestTsa {
   readonly requests: { imprint: Uint8Array; hash: HashAlgorithm }[];
 }
 
-export function createTestTsa(tsa: Party, chain: readonly Party[], clock: () => Date): TestTsa {
+/** `padding` certificates are embedded too, to make tokens as large as a test needs. */
+export function createTestTsa(tsa: Party, chain: readonly Party[], clock: () => Date, padding: readonly Uint8Array[] = []): TestTsa {
   const requests: { imprint: Uint8Array; hash: HashAlgorithm }[] = [];
   let serial = 1;
   const signer = testSigner(tsa, chain);
@@ -37,6 +38,7 @@ export function createTestTsa(tsa: Party, chain: readonly Party[], clock: () => 
       contentDigest: new Uint8Array(createHash(NODE_HASH['SHA-256']).update(tstInfo).digest()),
       eContentType: OID.tstInfo,
       eContent: tstInfo,
+      extraCertificates: padding,
     });
     return token.der;
   };
