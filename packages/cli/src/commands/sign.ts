@@ -49,7 +49,7 @@ export async function signCommand(args: readonly string[], io: CliIo): Promise<n
     signer,
     hash,
     level,
-    timestamper: tsaUrl === undefined ? undefined : (imprint, alg) => requestTimestamp(imprint, alg, { url: tsaUrl }),
+    timestamper: tsaUrl === undefined ? undefined : (imprint, alg) => requestTimestamp(imprint, alg, { url: tsaUrl, fetch: io.fetch }),
     revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls }),
     field: values.field,
     visible,

@@ -26,7 +26,7 @@ export async function timestampCommand(args: readonly string[], io: CliIo): Prom
   const crls = await Promise.all((values.crl ?? []).map((path) => readInput(path, 'CRL file')));
   const bytes = await readInput(input);
   const timestamper = (imprint: Uint8Array, hash: 'SHA-256' | 'SHA-384' | 'SHA-512') =>
-    requestTimestamp(imprint, hash, { url: tsaUrl });
+    requestTimestamp(imprint, hash, { url: tsaUrl, fetch: io.fetch });
   const result = values.renew
     ? await renewArchive(bytes, {
         timestamper,
