@@ -37,8 +37,8 @@ export class PdfDocument implements StreamContext {
     this.bytes = bytes;
     this.strict = options.strict === true;
     this.limits = resolveLimits(options.limits);
-    this.version = readHeader(bytes, (m) => this.warn(m));
-    this.startxref = findStartxref(bytes);
+    this.version = readHeader(bytes, this.strict, (m) => this.warn(m));
+    this.startxref = findStartxref(bytes, this.strict);
     const ctx: ReadContext = { lenient: !this.strict, limits: this.limits, warn: (m) => this.warn(m) };
     let revisions: Revision[] | undefined;
     let failure: PdfError | undefined;
@@ -158,7 +158,11 @@ export class PdfDocument implements StreamContext {
       this.warn(msg);
       return undefined;
     }
-    if (hit.gen !== entry.gen) this.warn(`object ${num}: header generation ${hit.gen} differs from xref generation ${entry.gen}`);
+    if (hit.gen !== entry.gen) {
+      const msg = `object ${num}: header generation ${hit.gen} differs from xref generation ${entry.gen}`;
+      if (this.strict) throw new PdfError('PDF_XREF', msg, offset);
+      this.warn(msg);
+    }
     return hit.value;
   }
 
@@ -231,9 +235,19 @@ export class PdfDocument implements StreamContext {
         return undefined;
       }
       seen.add(cur.num);
+      this.checkRefGeneration(cur, rev);
       cur = this.getObject(cur.num, rev);
     }
     return cur;
+  }
+
+  /** A reference whose generation is not the xref's names an object that does not exist (§7.3.10). */
+  private checkRefGeneration(ref: PdfRef, rev: number | undefined): void {
+    const entry = this.locate(ref.num, rev);
+    if (!entry || entry.gen === ref.gen) return;
+    const msg = `reference ${refKey(ref)} does not match the xref generation ${entry.gen} of object ${ref.num}`;
+    if (this.strict) throw new PdfError('PDF_OBJECT_NOT_FOUND', msg);
+    this.warn(msg);
   }
 
   /** Effective trailer of that revision (its latest section's dictionary). */
@@ -277,6 +291,7 @@ export class PdfDocument implements StreamContext {
       }
       if (depth > this.limits.maxDepth) throw new PdfError('PDF_LIMIT', 'page tree deeper than maxDepth');
       visited.add(key);
+      this.checkRefGeneration(ref, r);
       const node = this.getObject(ref.num, r);
       if (node?.kind !== 'dict') {
         this.warn(`page tree node ${key} is not a dictionary`);
@@ -310,11 +325,17 @@ export class PdfDocument implements StreamContext {
 }
 
 /** Reads `%PDF-x.y` in the first KB; PDF_NOT_A_PDF when absent. */
-function readHeader(bytes: Uint8Array, warn: (m: string) => void): string {
+function readHeader(bytes: Uint8Array, strict: boolean, warn: (m: string) => void): string {
   const at = indexOf(bytes.subarray(0, 1024), '%PDF-');
   if (at < 0) throw new PdfError('PDF_NOT_A_PDF', 'no %PDF- header in the first 1024 bytes');
   if (at > 0) warn(`%PDF- header at byte ${at}, not at the start of the file`);
   let end = at + 5;
   while (end < bytes.length && end < at + 12 && ((bytes[end]! >= 0x30 && bytes[end]! <= 0x39) || bytes[end] === 0x2e)) end++;
-  return latin1(bytes, at + 5, end);
+  const version = latin1(bytes, at + 5, end);
+  if (!/^\d\.\d+$/.test(version)) {
+    const msg = `illegal PDF header version '${latin1(bytes, at + 5, Math.min(bytes.length, at + 12)).split(/[\r\n]/)[0]}'`;
+    if (strict) throw new PdfError('PDF_NOT_A_PDF', msg, at);
+    warn(msg);
+  }
+  return version;
 }

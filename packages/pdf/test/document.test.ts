@@ -245,3 +245,40 @@ describe('encryption', () => {
     expect(() => doc.assertNotEncrypted()).not.toThrow();
   });
 });
+
+describe('strict mode checks', () => {
+  it('rejects an illegal header version (lenient: warning)', () => {
+    const bytes = enc(Buffer.from(classicPdf(MINIMAL)).toString('latin1').replace('%PDF-1.7', '%PDF-X.Y'));
+    expect(code(() => PdfDocument.load(bytes, { strict: true }))).toBe('PDF_NOT_A_PDF');
+    expect(PdfDocument.load(bytes).warnings.join()).toMatch(/illegal PDF header/);
+  });
+  it('rejects a /Size that decreases across sections', () => {
+    const base = classicPdf({ ...MINIMAL, 4: '(x)' });
+    const updated = Buffer.from(appendTable(base, { 2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' }, lastStartxref(base))).toString('latin1');
+    // The update's trailer says /Size 3 while the base says 5.
+    const at = updated.lastIndexOf('/Size 5');
+    const bytes = enc(updated.slice(0, at) + '/Size 3' + updated.slice(at + 7));
+    expect(code(() => PdfDocument.load(bytes, { strict: true }))).toBe('PDF_XREF');
+    expect(PdfDocument.load(bytes).warnings.join()).toMatch(/\/Size decreases/);
+  });
+  it('rejects xref entries not in the 10+5 digit form', () => {
+    const text = Buffer.from(classicPdf(MINIMAL)).toString('latin1');
+    const padded = enc(text.replace(/\n0000000(\d{3}) 00000 n/g, '\n       $1 00000 n'));
+    expect(code(() => PdfDocument.load(padded, { strict: true }))).toBe('PDF_XREF');
+    expect(PdfDocument.load(padded).pages()).toHaveLength(1);
+  });
+  it('rejects references whose generation differs from the xref', () => {
+    const bytes = classicPdf({ ...MINIMAL, 4: '<< /P 3 7 R >>' });
+    const ref = { kind: 'ref' as const, num: 3, gen: 7 };
+    expect(code(() => PdfDocument.load(bytes, { strict: true }).resolve(ref))).toBe('PDF_OBJECT_NOT_FOUND');
+    const lenient = PdfDocument.load(bytes);
+    expect(lenient.resolve(ref)?.kind).toBe('dict');
+    expect(lenient.warnings.join()).toMatch(/does not match the xref generation/);
+  });
+  it('requires %%EOF right after the startxref value', () => {
+    const text = Buffer.from(classicPdf(MINIMAL)).toString('latin1');
+    const twice = enc(text.replace(/startxref\n(\d+)\n/, 'startxref\n$1\n$1\n'));
+    expect(code(() => PdfDocument.load(twice, { strict: true }))).toBe('PDF_XREF');
+    expect(PdfDocument.load(twice).recovered).toBe(false);
+  });
+});

@@ -11,14 +11,22 @@ import { readXrefStream } from './stream.js';
 import { readXrefTable } from './table.js';
 import type { ReadContext, Revision, XrefEntry, XrefSection } from './types.js';
 
-/** The offset given by the last `startxref` of the file, or undefined. */
-export function findStartxref(bytes: Uint8Array): number | undefined {
+/**
+ * The offset given by the last `startxref` of the file, or undefined. Strict mode also requires
+ * `%%EOF` right after the number.
+ */
+export function findStartxref(bytes: Uint8Array, strict = false): number | undefined {
   const at = lastIndexOf(bytes, 'startxref');
   if (at < 0) return undefined;
   const lex = new Lexer(bytes, at + 9);
-  lex.skipWs();
+  while (lex.peek() >= 0 && lex.peek() !== 0x25 && (lex.peek() === 0x20 || lex.peek() === 0x0a || lex.peek() === 0x0d || lex.peek() === 0x09)) lex.pos++;
   const v = lex.readUInt();
-  return v >= 0 ? v : undefined;
+  if (v < 0) return undefined;
+  if (strict) {
+    while (lex.peek() === 0x20 || lex.peek() === 0x0a || lex.peek() === 0x0d || lex.peek() === 0x09) lex.pos++;
+    if (!(lex.peek() === 0x25 && lex.peek(1) === 0x25 && lex.peek(2) === 0x45)) return undefined;
+  }
+  return v;
 }
 
 export function readSection(bytes: Uint8Array, offset: number, ctx: ReadContext): XrefSection {
@@ -61,12 +69,23 @@ export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext
     seen.add(offset);
     if (sections.length >= ctx.limits.maxDepth * 64) throw new PdfError('PDF_LIMIT', 'too many xref sections');
     const section = readSection(bytes, offset, ctx);
+    const newer = sections[sections.length - 1];
+    if (newer && sizeOf(newer) < sizeOf(section)) {
+      const msg = `/Size decreases from ${sizeOf(section)} (section at byte ${section.offset}) to ${sizeOf(newer)} (section at byte ${newer.offset})`;
+      if (!ctx.lenient) throw new PdfError('PDF_XREF', msg);
+      ctx.warn(msg);
+    }
     sections.push(section);
     const prev = section.trailer.entries.get('Prev');
     offset = prev?.kind === 'number' && prev.isInt && prev.value >= 0 ? prev.value : undefined;
     if (prev !== undefined && offset === undefined) ctx.warn(`xref section at byte ${section.offset} has an invalid /Prev`);
   }
   return sections;
+}
+
+function sizeOf(section: XrefSection): number {
+  const s = section.trailer.entries.get('Size');
+  return s?.kind === 'number' ? s.value : 0;
 }
 
 /** Groups sections (newest first) into revisions (oldest first) with their byte ranges. */

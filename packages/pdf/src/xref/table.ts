@@ -41,12 +41,18 @@ export function readXrefTable(bytes: Uint8Array, offset: number, ctx: ReadContex
       lex.skipWs();
       const entryAt = lex.pos;
       const off = lex.readUInt();
+      const offDigits = lex.pos - entryAt;
       while (lex.peek() === 0x20) lex.pos++;
+      const genAt = lex.pos;
       const gen = lex.readUInt();
+      const genDigits = lex.pos - genAt;
       while (lex.peek() === 0x20) lex.pos++;
       const kind = lex.peek();
       if (off < 0 || gen < 0 || (kind !== 0x6e && kind !== 0x66)) {
         throw new PdfError('PDF_XREF', `malformed xref entry ${i} of subsection ${first}`, entryAt);
+      }
+      if (!ctx.lenient && (offDigits !== 10 || genDigits !== 5)) {
+        throw new PdfError('PDF_XREF', `xref entry ${i} of subsection ${first} is not in the 10+5 digit form`, entryAt);
       }
       lex.pos++;
       const p = lex.pos;

@@ -65,7 +65,8 @@ export function classicPdf(objects: Objects, trailerExtra = ''): Uint8Array {
 export function appendTable(base: Uint8Array, objects: Objects, prev: number, trailerExtra = ''): Uint8Array {
   const { text, offsets } = writeObjects(base.length, objects);
   const xrefAt = base.length + Buffer.byteLength(text, 'latin1');
-  const size = Math.max(...offsets.keys()) + 1;
+  const sizes = [...Buffer.from(base).toString('latin1').matchAll(/\/Size (\d+)/g)].map((m) => Number(m[1]));
+  const size = Math.max(...offsets.keys(), (sizes[sizes.length - 1] ?? 0) - 1) + 1;
   return concat(
     base,
     `${text}${tableFor(offsets, false)}trailer\n<< /Size ${size} /Root 1 0 R /Prev ${prev} ${trailerExtra}>>\nstartxref\n${xrefAt}\n%%EOF\n`,
