@@ -1,17 +1,12 @@
 /**
  * Flate-compressed PDF streams for everything an appearance writes (content, font file, CMap,
- * images). Kept in one place so the folder can switch to the PDF engine's encoder in one line.
+ * images), with the PDF engine's encoder.
  */
-import { deflateSync } from 'node:zlib';
-import { pdfDict, pdfName, pdfNumber, pdfStream, type PdfObject, type PdfStream } from '@paraphe/pdf';
-
-export function flate(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(deflateSync(bytes));
-}
+import { flateEncode, pdfDict, pdfName, pdfNumber, pdfStream, type PdfObject, type PdfStream } from '@paraphe/pdf';
 
 /** A stream holding `data` Flate-compressed, with /Filter and /Length set. */
 export function flateStream(entries: Record<string, PdfObject>, data: Uint8Array): PdfStream {
-  return rawStream({ ...entries, Filter: pdfName('FlateDecode') }, flate(data));
+  return rawStream({ ...entries, Filter: pdfName('FlateDecode') }, flateEncode(data));
 }
 
 /** A stream whose bytes are already encoded as `entries` describe (e.g. DCTDecode JPEG). */
