@@ -46,20 +46,25 @@ export function isFresh(ctx: DiffContext, n: number): boolean {
 
 const MAX_DEPS = 100_000;
 
-/**
- * Clears every object created after signing that `value` pulls in (following references only
- * through such new objects): new things hanging off an approved change are part of it.
- */
-export function approveFreshDeps(ctx: DiffContext, value: PdfObject | undefined, approval: Approval): void {
+/** Objects created after signing that `value` pulls in (following references only through such objects). */
+export function freshDeps(ctx: DiffContext, value: PdfObject | undefined): number[] {
   const seen = new Set<number>();
   const queue: PdfRef[] = refsIn(value);
   for (let i = 0; i < queue.length && i < MAX_DEPS; i++) {
     const ref = queue[i]!;
     if (seen.has(ref.num) || !isFresh(ctx, ref.num)) continue;
     seen.add(ref.num);
-    ctx.ledger.approve(ref.num, approval);
     refsIn(newObject(ctx, ref.num), queue);
   }
+  return [...seen];
+}
+
+/**
+ * Clears every object created after signing that `value` pulls in (following references only
+ * through such new objects): new things hanging off an approved change are part of it.
+ */
+export function approveFreshDeps(ctx: DiffContext, value: PdfObject | undefined, approval: Approval): void {
+  for (const n of freshDeps(ctx, value)) ctx.ledger.approve(n, approval);
 }
 
 /**

@@ -48,8 +48,20 @@ export class Ledger {
     e.covered.add(usageKey(via));
   }
 
+  private readonly reported = new Set<number>();
+
   problem(reason: string): void {
     if (!this.problems.includes(reason)) this.problems.push(reason);
+  }
+
+  /** A disallowed change whose objects need no further message of their own. */
+  refuse(reason: string, objNums: Iterable<number>): void {
+    this.problem(reason);
+    for (const n of objNums) this.reported.add(n);
+  }
+
+  isReported(objNum: number): boolean {
+    return this.reported.has(objNum);
   }
 
   approvalsOf(objNum: number): readonly Approval[] {

@@ -14,6 +14,7 @@ import { catalogRule } from './rules/catalog-rule.js';
 import { dssRule } from './rules/dss-rule.js';
 import { formRule } from './rules/form-rule.js';
 import { metadataRule } from './rules/metadata-rule.js';
+import { namesRule } from './rules/names-rule.js';
 import { pageRule } from './rules/page-rule.js';
 import { structureRule } from './rules/structure-rule.js';
 import { shadowFindings } from './shadow.js';
@@ -81,6 +82,7 @@ export function reviewRevision(doc: RevisionedDocument, signed: SignedState, rev
   catalogRule(ctx);
   metadataRule(ctx);
   dssRule(ctx);
+  namesRule(ctx);
   const newForm = attempt(() => walkForm(doc, rev));
   const newPages = attempt(() => walkPages(doc, rev));
   let claims = new Map();
@@ -95,7 +97,7 @@ export function reviewRevision(doc: RevisionedDocument, signed: SignedState, rev
     const verdict = judge(ctx, n);
     if (verdict.kind === 'approved') used.push(...ctx.ledger.approvalsOf(n));
     else if (verdict.kind === 'orphan') orphans++;
-    else problems.push(verdict.reason);
+    else if (!ctx.ledger.isReported(n)) problems.push(verdict.reason);
   }
   return { rev, problems, used, orphans };
 }

@@ -1,13 +1,13 @@
 /**
  * The document catalog may change only in the entries other rules adjudicate (/AcroForm, /DSS,
- * /Metadata) and in version bookkeeping (/Extensions, /MarkInfo, /Version); any other entry
+ * /Metadata, /Names) and in version bookkeeping (/Extensions, /MarkInfo, /Version); any other entry
  * that differs from the signed revision is a disallowed change.
  */
 import { asDict, differingKeys, get } from '../cos.js';
 import { approveSlot, newObject, oldObject, type DiffContext } from '../context.js';
 import { describeKeyChange } from './structure-rule.js';
 
-const CATALOG_EXEMPT = new Set(['AcroForm', 'DSS', 'Extensions', 'Metadata', 'MarkInfo', 'Version']);
+const CATALOG_EXEMPT = new Set(['AcroForm', 'DSS', 'Extensions', 'Metadata', 'MarkInfo', 'Version', 'Names']);
 
 /** Catalog object numbers in the signed and the reviewed revision, when both are indirect. */
 export interface CatalogPair {

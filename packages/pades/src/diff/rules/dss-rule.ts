@@ -90,12 +90,12 @@ function checkVri(ctx: DiffContext, oldSlot: PdfObject | undefined, newSlot: Pdf
   }
   approveSlot(ctx, oldSlot, newSlot, { from: dssPlace.from, key: `${dssPlace.prefix}/VRI` }, APPROVAL);
   const oldVri = asDict(oldValue(ctx, oldSlot));
-  for (const [key, value] of oldVri?.entries ?? []) {
-    const now = newVri.entries.get(key);
-    if (!now || !sameValue(value, now)) ctx.ledger.problem(`/Root/DSS/VRI/${key} was modified or removed after signing`);
-  }
+  const vriPlace = placeOf(oldSlot, dssPlace, 'VRI');
+  // PAdES lets validation data be refreshed or pruned: an existing /VRI entry may be replaced or
+  // dropped (it only caches validation material, it is not signed content).
   for (const [key, slot] of newVri.entries) {
-    if (oldVri?.entries.has(key)) continue;
+    const before = get(oldVri, key);
+    if (before && sameValue(before, slot) && !(slot.kind === 'ref' && ctx.changed.has(slot.num))) continue;
     if (!VRI_KEY.test(key)) ctx.ledger.problem(`/Root/DSS/VRI/${key} is not a SHA-1 hex key`);
     const entry = newValue(ctx, slot);
     if (entry?.kind !== 'dict') {
@@ -104,6 +104,6 @@ function checkVri(ctx: DiffContext, oldSlot: PdfObject | undefined, newSlot: Pdf
     }
     const unexpected = [...entry.entries.keys()].filter((k) => !VRI_ENTRY_KEYS.has(k));
     if (unexpected.length > 0) ctx.ledger.problem(`/Root/DSS/VRI/${key} holds unexpected entries: ${unexpected.map((k) => `/${k}`).join(', ')}`);
-    approveSlot(ctx, undefined, slot, { from: -1, key: '' }, APPROVAL);
+    approveSlot(ctx, before, slot, { from: vriPlace.from, key: `${vriPlace.prefix}/${key}` }, APPROVAL);
   }
 }

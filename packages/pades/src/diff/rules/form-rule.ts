@@ -5,7 +5,7 @@
  */
 import type { PdfDict, PdfObject } from '@paraphe/pdf';
 import { asDict, differingKeys, get, nameOf, rectArea, refOf, sameValue } from '../cos.js';
-import { approveFreshDeps, isFresh, newValue, oldValue, type DiffContext } from '../context.js';
+import { approveFreshDeps, freshDeps, isFresh, newValue, oldValue, type DiffContext } from '../context.js';
 import type { AcroFormInfo, FormField } from '../form-fields.js';
 import type { Approval } from '../ledger.js';
 import type { ModificationLevel } from '../types.js';
@@ -53,8 +53,6 @@ function checkAcroForm(ctx: DiffContext, oldForm: AcroFormInfo, newForm: AcroFor
     for (const key of differingKeys(oldForm.dict, newDict, ACROFORM_EXEMPT)) {
       ctx.ledger.problem(`/Root/AcroForm/${key} changed after signing`);
     }
-    const lost = lostResources(ctx, get(oldForm.dict, 'DR'), get(newDict, 'DR'));
-    if (lost.length > 0) ctx.ledger.problem(`/Root/AcroForm/DR: existing resources changed or removed after signing (${lost.join(', ')})`);
   }
   // The form dictionary and its /Fields array were compared entry by entry (fields one by one
   // below), so rewriting them in place is cleared wherever they are used.
@@ -65,27 +63,11 @@ function checkAcroForm(ctx: DiffContext, oldForm: AcroFormInfo, newForm: AcroFor
     if (same || isFresh(ctx, ref.num)) ctx.ledger.approve(ref.num, approval);
     else if (ctx.changed.has(ref.num)) ctx.ledger.problem(`/Root/AcroForm now uses object ${ref.num}, which had another role when the document was signed`);
   }
-  approveFreshDeps(ctx, get(newDict, 'DR'), { ...approval, level: 'FORM_FILLING', note: 'form default resources (/DR) extended' });
+  // /DR only feeds appearances generated from now on; new resources are fine, while signed
+  // resource objects rewritten in place stay unexplained (they may be drawn by signed content).
+  approveFreshDeps(ctx, get(newDict, 'DR'), { ...approval, level: 'FORM_FILLING', note: 'form default resources (/DR) updated' });
   const pair = catalogPair(ctx);
   if (pair && newForm.slot?.kind === 'dict') ctx.ledger.approve(pair.newNum, approval);
-}
-
-/** Resource names present in the signed /DR whose value is gone or different now. */
-function lostResources(ctx: DiffContext, oldSlot: PdfObject | undefined, newSlot: PdfObject | undefined): string[] {
-  const oldDr = asDict(oldValue(ctx, oldSlot));
-  if (!oldDr) return [];
-  const newDr = asDict(newValue(ctx, newSlot));
-  const lost: string[] = [];
-  for (const [category, oldCat] of oldDr.entries) {
-    const o = asDict(oldValue(ctx, oldCat));
-    const n = asDict(newValue(ctx, get(newDr, category)));
-    if (!o) {
-      if (!sameValue(oldCat, get(newDr, category))) lost.push(`/${category}`);
-      continue;
-    }
-    for (const [name, v] of o.entries) if (!sameValue(v, get(n, name))) lost.push(`/${category}/${name}`);
-  }
-  return lost;
 }
 
 /** Object numbers that make up the signed form structure and page annotation lists. */
@@ -199,8 +181,37 @@ function changedValueField(ctx: DiffContext, before: FormField, after: FormField
     field: after.name,
     lockSafe: flagsOnly && after.widgets.every((w) => w.ref === undefined || !ctx.changed.has(w.ref.num)),
   };
+  if (!valueChanged(ctx, before, after) && appearanceChanged(ctx, before, after)) {
+    // A new appearance for an unchanged value shows something else than what was signed
+    // (the shadow "replace" attack): appearances may only follow a new value or state.
+    const objects = [after.ref, ...after.widgets.map((w) => w.ref)].flatMap((r) => (r ? [r.num] : []));
+    for (const w of after.widgets) objects.push(...freshDeps(ctx, get(w.dict, 'AP')));
+    ctx.ledger.refuse(`form field "${after.name}": appearance replaced after signing although its value did not change`, objects);
+    return;
+  }
   approveFilled(ctx, before, after, approval, formish);
   if (!sameValue(get(before.dict, 'V'), get(after.dict, 'V'))) approveFreshDeps(ctx, get(after.dict, 'V'), approval);
+}
+
+function changedSlot(ctx: DiffContext, a: PdfObject | undefined, b: PdfObject | undefined): boolean {
+  return !sameValue(a, b) || (b?.kind === 'ref' && ctx.changed.has(b.num));
+}
+
+function valueChanged(ctx: DiffContext, before: FormField, after: FormField): boolean {
+  if (changedSlot(ctx, get(before.dict, 'V'), get(after.dict, 'V'))) return true;
+  const oldWidgets = new Map(before.widgets.flatMap((w) => (w.ref ? [[w.ref.num, w.dict] as const] : [])));
+  return after.widgets.some((w) => changedSlot(ctx, get(w.ref ? oldWidgets.get(w.ref.num) : undefined, 'AS'), get(w.dict, 'AS')));
+}
+
+function appearanceChanged(ctx: DiffContext, before: FormField, after: FormField): boolean {
+  const oldWidgets = new Map(before.widgets.flatMap((w) => (w.ref ? [[w.ref.num, w.dict] as const] : [])));
+  return after.widgets.some((w) => {
+    const oldAp = get(w.ref ? oldWidgets.get(w.ref.num) : undefined, 'AP');
+    const newAp = get(w.dict, 'AP');
+    if (changedSlot(ctx, oldAp, newAp)) return true;
+    const ap = newValue(ctx, newAp);
+    return ap?.kind === 'dict' && [...ap.entries.values()].some((v) => v.kind === 'ref' && ctx.changed.has(v.num));
+  });
 }
 
 /** Field and widget dictionaries may differ only in value keys; appearances follow the value. */
