@@ -26,6 +26,22 @@ function describeEncapsulated(content: Uint8Array): string {
   return `the /SubFilter requires a detached signature but the CMS encapsulates ${content.length} bytes of content`;
 }
 
+/**
+ * A PDF signature has one signer. Some writers (podofosign) repeat the same SignerInfo; that is
+ * tolerated when every copy verifies for the same certificate, anything else is a failure.
+ */
+function checkExtraSignerInfos(cms: ParsedCms, content: readonly Uint8Array[], extra: readonly Uint8Array[], signer: Uint8Array, v: Verdict): void {
+  const n = cms.signerInfos.length;
+  for (let i = 1; i < n; i++) {
+    const other = verifySigner(cms, i, { content, extraCertificates: extra });
+    if (other.status !== 'ok' || !other.signer || !bytesEqual(other.signer.der, signer)) {
+      v.fail('FORMAT_FAILURE', `the CMS holds ${n} SignerInfos and SignerInfo #${i + 1} is not a valid copy by the same signer (${other.status}${other.reasons.length ? `: ${other.reasons.join('; ')}` : ''}); a PDF signature must have exactly one signer`);
+      return;
+    }
+  }
+  v.note(`the CMS holds ${n} SignerInfos; all are valid and by the same signer`);
+}
+
 export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignature): Promise<Evaluated> {
   const v = new Verdict();
   const subFilter = nameOf(sig.dict.entries.get('SubFilter')) ?? null;
@@ -75,7 +91,6 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
     v.fail('FORMAT_FAILURE', `the signature value is not a usable CMS SignedData${code}: ${(e as Error).message}`);
     return finish();
   }
-  if (cms.signerInfos.length > 1) v.fail('FORMAT_FAILURE', `the CMS holds ${cms.signerInfos.length} SignerInfos; a PDF signature must have exactly one`);
 
   let content: readonly Uint8Array[] = range.signed;
   if (subFilter && DETACHED.has(subFilter)) {
@@ -109,6 +124,7 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
   }
   if (sv.ess?.mismatch) v.doubt('NO_SIGNING_CERTIFICATE_FOUND', sv.ess.mismatch);
   const signer = sv.signer!;
+  if (cms.signerInfos.length > 1) checkExtraSignerInfos(cms, content, ctx.dss.certs, signer.der, v);
 
   const pool = [...cms.certificates, ...ctx.dss.certs];
   const crls = [...cms.crls, ...sv.archivedCrls, ...ctx.dss.crls];

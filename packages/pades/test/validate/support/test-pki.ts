@@ -1,0 +1,50 @@
+/**
+ * A throw-away PKI made with the openssl CLI: a root CA and a signer certificate (RSA-2048),
+ * as PEM files, a PKCS#12 and an NSS database holding the signer key and trusting the root.
+ */
+import { readFileSync } from 'node:fs';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { join } from 'node:path';
+import { tempDir, tool, write } from './tools.js';
+
+export interface TestPki {
+  readonly dir: string;
+  readonly rootDer: Uint8Array;
+  readonly signerDer: Uint8Array;
+  readonly signerKey: KeyObject;
+  readonly signerPem: string;
+  readonly signerKeyPem: string;
+  /** NSS database directory (sql:) with the signer key under nickname "signer". */
+  readonly nss: string;
+}
+
+function pemToDer(pem: string): Uint8Array {
+  return new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
+}
+
+export function createTestPki(): TestPki {
+  const dir = tempDir();
+  const p = (n: string): string => join(dir, n);
+  tool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('root.key'), '-out', p('root.pem'), '-days', '3650', '-subj', '/CN=Paraphe Validation Test Root/O=Paraphe',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  tool('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('signer.key'), '-out', p('signer.csr'), '-subj', '/CN=Marie Tremblay/O=Ville de Test']);
+  write(dir, 'signer.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  tool('openssl', ['x509', '-req', '-in', p('signer.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '4242', '-days', '365', '-out', p('signer.pem'), '-extfile', p('signer.ext')]);
+  tool('openssl', ['pkcs12', '-export', '-inkey', p('signer.key'), '-in', p('signer.pem'), '-certfile', p('root.pem'), '-name', 'signer', '-out', p('signer.p12'), '-passout', 'pass:test']);
+  const nss = p('nss');
+  tool('mkdir', ['-p', nss]);
+  tool('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+  tool('pk12util', ['-i', p('signer.p12'), '-d', `sql:${nss}`, '-W', 'test']);
+  tool('certutil', ['-M', '-d', `sql:${nss}`, '-n', 'Paraphe Validation Test Root - Paraphe', '-t', 'CT,C,C']);
+  const signerPem = readFileSync(p('signer.pem'), 'utf8');
+  const signerKeyPem = readFileSync(p('signer.key'), 'utf8');
+  return {
+    dir,
+    rootDer: pemToDer(readFileSync(p('root.pem'), 'utf8')),
+    signerDer: pemToDer(signerPem),
+    signerKey: createPrivateKey(signerKeyPem),
+    signerPem,
+    signerKeyPem,
+    nss,
+  };
+}
