@@ -1,5 +1,5 @@
 /** Candidate certification paths from a leaf to a trust anchor, by issuer name and key identifiers. */
-import { bytesEqual } from './der.js';
+import { bytesEqual, toHex } from './der.js';
 import { parseCertificate, type ParsedCertificate } from './certificate.js';
 
 export interface BuildPathsOptions {
@@ -59,21 +59,23 @@ export function buildParsedPaths(
   maxPaths = 16,
 ): ParsedCertificate[][] {
   if (anchors.has(leaf)) return [[leaf]];
+  // A path never passes twice through the same subject and key, whichever certificate binds them.
+  const entity = (c: ParsedCertificate): string => `${c.subject.key}|${toHex(c.spki)}`;
   const out: ParsedCertificate[][] = [];
   const walk = (path: ParsedCertificate[], seen: Set<string>): void => {
     if (out.length >= maxPaths || path.length >= maxLength) return;
     const tip = path[path.length - 1]!;
     for (const anchor of anchors.issuersOf(tip)) {
-      if (!seen.has(anchor.id)) out.push([...path, anchor]);
+      if (!seen.has(entity(anchor))) out.push([...path, anchor]);
     }
     for (const next of pool.issuersOf(tip)) {
-      if (seen.has(next.id) || anchors.has(next)) continue;
-      seen.add(next.id);
+      if (seen.has(entity(next)) || anchors.has(next)) continue;
+      seen.add(entity(next));
       walk([...path, next], seen);
-      seen.delete(next.id);
+      seen.delete(entity(next));
     }
   };
-  walk([leaf], new Set([leaf.id]));
+  walk([leaf], new Set([entity(leaf)]));
   return out;
 }
 
