@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignedData } from '../../src/cms/build-signed-data.js';
 import { createTestPki, testSigner, type TestPki } from './support/test-pki.js';
@@ -35,7 +35,7 @@ describe('buildSignedData', () => {
   ] as const;
   for (const c of cases) {
     it(`produces a detached signature openssl verifies (${c.name})`, async () => {
-      const party = c.party === 'rsa' ? pki.rsa : pki.ecdsa;
+      const party = pki[c.party];
       const signer = testSigner(party, [pki.ca, pki.root], c.scheme);
       const digest = new Uint8Array(createHash(c.hash.replace('-', '').toLowerCase()).update(content).digest());
       const { der } = await buildSignedData({ signer, hash: c.hash, contentDigest: digest });
@@ -44,6 +44,18 @@ describe('buildSignedData', () => {
       expect(r.status).toBe(0);
     });
   }
+
+  // OpenSSL 3.0 cannot verify Ed25519 CMS ("invalid digest"), so this one is checked with node:crypto.
+  it('produces an Ed25519 signature (RFC 8419) over the exact signed attributes', async () => {
+    const signer = testSigner(pki.ed25519, [pki.ca]);
+    const digest = new Uint8Array(createHash('sha512').update(content).digest());
+    const r = await buildSignedData({ signer, hash: 'SHA-512', contentDigest: digest });
+    const key = createPublicKey(pki.ed25519.cert.toString('pem'));
+    expect(verify(null, r.signedAttributes, key, r.signatureValue)).toBe(true);
+    expect(Buffer.from(r.der).includes(Buffer.from(r.signedAttributes.subarray(1)))).toBe(true);
+    const printed = run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', writeTemp(dir, 'ed.p7s', r.der)]).stdout;
+    expect(printed).toContain('ED25519');
+  });
 
   it('writes ESS signing-certificate-v2 and no signing-time', async () => {
     const signer = testSigner(pki.rsa, [pki.ca]);

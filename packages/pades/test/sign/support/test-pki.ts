@@ -11,6 +11,7 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
 const EC = { name: 'ECDSA', namedCurve: 'P-256' };
+const ED = { name: 'Ed25519' };
 const NODE_HASH: Record<HashAlgorithm, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
 export interface Party {
@@ -28,6 +29,7 @@ export interface TestPki {
   readonly rsa: Party;
   readonly ecdsa: Party;
   readonly tsa: Party;
+  readonly ed25519: Party;
   readonly notBefore: Date;
   /** CRL issued by `issuer` (no revoked entries unless given). */
   crl(issuer: Party, revokedSerials?: readonly string[]): Promise<Uint8Array>;
@@ -39,7 +41,7 @@ export const CRL_URL_CA = 'http://crl.test.invalid/ca.crl';
 
 async function makeParty(
   name: string,
-  alg: typeof RSA | typeof EC,
+  alg: typeof RSA | typeof EC | typeof ED,
   issuer: Party | undefined,
   extensions: x509.Extension[],
   serial: string,
@@ -88,8 +90,9 @@ export async function createTestPki(notBefore = new Date('2026-01-01T00:00:00Z')
     new x509.CRLDistributionPointsExtension([CRL_URL_CA]),
   ], '1003', notBefore);
 
+  const ed25519 = await makeParty('CN=Luc Bouchard,O=Ville de Test,C=CA', ED, ca, leafExt(CRL_URL_CA), '1004', notBefore);
   return {
-    root, ca, rsa, ecdsa, tsa, notBefore,
+    root, ca, rsa, ecdsa, tsa, ed25519, notBefore,
     async crl(issuer, revokedSerials = []) {
       const crl = await x509.X509CrlGenerator.create({
         issuer: issuer.cert.subject,
@@ -115,8 +118,10 @@ export async function createTestPki(notBefore = new Date('2026-01-01T00:00:00Z')
 
 /** A Signer over an in-memory key, for tests (the product's key signers live in @paraphe/pki). */
 export function testSigner(party: Party, chain: readonly Party[], scheme?: SignatureScheme): Signer {
-  const isEc = party.keys.privateKey.algorithm.name === 'ECDSA';
-  const effective: SignatureScheme = scheme ?? (isEc ? { kind: 'ecdsa', namedCurve: 'P-256' } : { kind: 'rsa-pkcs1v15' });
+  const keyAlg = party.keys.privateKey.algorithm.name;
+  const effective: SignatureScheme =
+    scheme ??
+    (keyAlg === 'ECDSA' ? { kind: 'ecdsa', namedCurve: 'P-256' } : keyAlg === 'Ed25519' ? { kind: 'ed25519' } : { kind: 'rsa-pkcs1v15' });
   return {
     certificate: party.der,
     chain: chain.map((p) => p.der),
@@ -125,6 +130,7 @@ export function testSigner(party: Party, chain: readonly Party[], scheme?: Signa
       if (effective.kind === 'rsa-pss') {
         return new Uint8Array(nodeSign(NODE_HASH[hash], data, { key: party.privateKey, padding: 6, saltLength: effective.saltLength }));
       }
+      if (effective.kind === 'ed25519') return new Uint8Array(nodeSign(null, data, party.privateKey));
       if (effective.kind === 'ecdsa') {
         return new Uint8Array(nodeSign(NODE_HASH[hash], data, { key: party.privateKey, dsaEncoding: 'der' }));
       }
