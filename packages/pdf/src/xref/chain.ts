@@ -111,9 +111,13 @@ export function buildRevisions(bytes: Uint8Array, newestFirst: XrefSection[], ct
       for (const [n, e] of head.entries) entries.set(n, e);
     }
     const physicalEnd = Math.max(...group.map((s) => s.end));
-    const end = findEofEnd(bytes, physicalEnd);
+    // The marker must come before the next revision's xref, or it is that revision's.
+    const next = groups[r + 1];
+    const limit = next ? Math.min(...next.map((s) => s.offset)) : bytes.length;
+    let end = findEofEnd(bytes, physicalEnd);
+    if (end !== undefined && end > limit) end = undefined;
     if (end === undefined) ctx.warn(`no %%EOF after the xref section at byte ${head.offset}`);
-    const endOffset = end ?? bytes.length;
+    const endOffset = end ?? (next ? physicalEnd : bytes.length);
     revisions.push(
       Object.freeze({
         index: r,
