@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PdfDocument, type PdfDict } from '@paraphe/pdf';
+import { IncrementalUpdate, PdfDocument, type PdfDict } from '@paraphe/pdf';
 import { signatureFieldsOf } from '../../src/diff/index.js';
 
 export const CORPUS = resolve(import.meta.dirname, '../../../../../shared/corpus');
@@ -57,4 +57,65 @@ function byteRange(dict: PdfDict | undefined): number[] | undefined {
   if (br?.kind !== 'array') return undefined;
   const nums = br.items.map((i) => (i.kind === 'number' ? i.value : NaN));
   return nums.length === 4 && nums.every(Number.isFinite) ? nums : undefined;
+}
+
+export function concat(...parts: (Uint8Array | string)[]): Uint8Array {
+  const bufs = parts.map((p) => (typeof p === 'string' ? new Uint8Array(Buffer.from(p, 'latin1')) : p));
+  const out = new Uint8Array(bufs.reduce((n, b) => n + b.length, 0));
+  let o = 0;
+  for (const b of bufs) {
+    out.set(b, o);
+    o += b.length;
+  }
+  return out;
+}
+
+/** Appends an incremental update built with the reader's own writer. */
+export function appendUpdate(doc: PdfDocument, build: (up: IncrementalUpdate, doc: PdfDocument) => void): PdfDocument {
+  const up = new IncrementalUpdate(doc);
+  build(up, doc);
+  return PdfDocument.load(concat(doc.bytes, up.build().tail));
+}
+
+/**
+ * Appends a hand-written classic-xref update: `objects` are written in order (as `num 0 obj`
+ * bodies); `rows` are the xref rows, by default one per written object at its offset, and may
+ * point anywhere (that is the point: shadow-attack updates point into older bytes).
+ */
+export function appendRaw(
+  doc: PdfDocument,
+  objects: Array<[number, string]>,
+  rows?: (written: Map<number, number>) => Array<[number, number | 'free']>,
+  hidden = '',
+): { doc: PdfDocument; written: Map<number, number>; hiddenAt: number } {
+  const base = doc.bytes;
+  let text = base[base.length - 1] === 0x0a ? '' : '\n';
+  const hiddenAt = base.length + text.length;
+  text += hidden;
+  const written = new Map<number, number>();
+  for (const [num, body] of objects) {
+    written.set(num, base.length + Buffer.byteLength(text, 'latin1'));
+    text += `${num} 0 obj\n${body}\nendobj\n`;
+  }
+  const list = (rows ? rows(written) : [...written].map(([n, o]) => [n, o] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const xrefAt = base.length + Buffer.byteLength(text, 'latin1');
+  text += 'xref\n';
+  for (const [n, o] of list) {
+    text += `${n} 1\n${o === 'free' ? `0000000000 00001 f\r\n` : `${String(o).padStart(10, '0')} 00000 n\r\n`}`;
+  }
+  const last = doc.revisions[doc.revisions.length - 1]!;
+  const size = Math.max(numberIn(doc.trailer(), 'Size'), ...list.map(([n]) => n + 1));
+  const root = doc.trailer().entries.get('Root');
+  const rootText = root?.kind === 'ref' ? `${root.num} ${root.gen} R` : '1 0 R';
+  text += `trailer\n<< /Size ${size} /Root ${rootText} /Prev ${last.xrefOffset} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return { doc: PdfDocument.load(concat(base, text)), written, hiddenAt };
+}
+
+function numberIn(dict: PdfDict, key: string): number {
+  const v = dict.entries.get(key);
+  return v?.kind === 'number' ? v.value : 0;
+}
+
+export function latin1(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'latin1'));
 }
