@@ -8,6 +8,7 @@ import type { StreamContext } from './filters/decode.js';
 import { resolveLimits, type DecodeLimits } from './limits.js';
 import { ObjectStream } from './object-stream.js';
 import { refKey, type PdfDict, type PdfObject, type PdfRef, type PdfStream } from './objects.js';
+import { Lexer } from './lexer.js';
 import { Parser, type IndirectObject } from './parser.js';
 import { buildRevisions, findEofEnd, findStartxref, readChain } from './xref/chain.js';
 import { recoverXref } from './xref/recover.js';
@@ -40,13 +41,12 @@ export class PdfDocument implements StreamContext {
     this.version = readHeader(bytes, this.strict, (m) => this.warn(m));
     this.startxref = findStartxref(bytes, this.strict);
     const ctx: ReadContext = { lenient: !this.strict, limits: this.limits, warn: (m) => this.warn(m) };
-    let revisions: Revision[] | undefined;
     let failure: PdfError | undefined;
     try {
       if (this.startxref === undefined) throw new PdfError('PDF_XREF', 'no startxref found');
-      revisions = buildRevisions(bytes, readChain(bytes, this.startxref, ctx), ctx);
-      this.revisions = revisions;
+      this.revisions = buildRevisions(bytes, readChain(bytes, this.startxref, ctx), ctx);
       this.checkCatalog();
+      if (!this.strict) this.checkOffsets();
     } catch (e) {
       if (!(e instanceof PdfError) || e.code === 'PDF_LIMIT') throw e;
       failure = e;
@@ -315,6 +315,29 @@ export class PdfDocument implements StreamContext {
     };
     walk(root, 0);
     return out;
+  }
+
+  /**
+   * Lenient mode: when most offsets of the latest view miss their `n g obj` header (shifted or
+   * garbage offsets), the xref is not worth trusting and the file is rebuilt by scanning. A few bad
+   * entries are left alone: they are reported, as not found, when accessed.
+   */
+  private checkOffsets(): void {
+    const merged = new Map<number, XrefEntry>();
+    for (const r of this.revisions) for (const [n, e] of r.entries) merged.set(n, e);
+    let total = 0;
+    let bad = 0;
+    const lex = new Lexer(this.bytes);
+    for (const [num, e] of merged) {
+      if (e.type !== 'offset' || num === 0) continue;
+      total++;
+      lex.pos = e.offset!;
+      lex.skipWs();
+      if (e.offset! >= this.bytes.length || lex.readUInt() !== num) bad++;
+    }
+    if (bad > 0 && bad * 2 > total) {
+      throw new PdfError('PDF_XREF', `${bad} of ${total} xref offsets do not lead to their object`);
+    }
   }
 
   private checkCatalog(): void {

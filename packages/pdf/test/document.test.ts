@@ -202,6 +202,14 @@ describe('defects', () => {
     const noTrailer = enc(text.slice(0, text.indexOf('xref')));
     expect(PdfDocument.load(noTrailer).recovered).toBe(true);
   });
+  it('rebuilds when most xref offsets miss their objects (bytes prepended to the file)', () => {
+    const shifted = concat('GARBAGE-PREFIX\n', classicPdf({ ...MINIMAL, 4: '(x)' }));
+    const doc = PdfDocument.load(shifted);
+    expect(doc.recovered).toBe(true);
+    expect(doc.warnings.join()).toMatch(/do not lead to their object/);
+    expect(doc.pages()).toHaveLength(1);
+    expect(code(() => PdfDocument.load(shifted, { strict: true }).getObject(4))).toBe('PDF_XREF');
+  });
   it('rejects what is not a PDF', () => {
     expect(code(() => PdfDocument.load(enc('hello world')))).toBe('PDF_NOT_A_PDF');
     expect(code(() => PdfDocument.load(new Uint8Array(0)))).toBe('PDF_NOT_A_PDF');
