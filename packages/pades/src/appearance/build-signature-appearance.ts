@@ -33,6 +33,11 @@ export interface SignatureAppearanceOptions {
   readonly imageAlpha?: AlphaHandling;
   /** Font to draw with (default DejaVu Sans); must be TrueType. */
   readonly font?: AppearanceFont;
+  /**
+   * The page's /Rotate (0, 90, 180, 270). `width` and `height` stay those of the widget /Rect in
+   * unrotated page space; the appearance is drawn upright for the reader and turned by /Matrix.
+   */
+  readonly rotation?: number;
 }
 
 const DEFAULT_FONT_SIZE = 10;
@@ -49,10 +54,13 @@ const COLOURS = {
 
 /** Writes the appearance and its font and image to `sink`; returns the Form XObject's reference. */
 export function buildSignatureAppearance(sink: ObjectSink, options: SignatureAppearanceOptions): PdfRef {
-  const { width: w, height: h } = options;
-  if (!(Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0)) {
-    throw new AppearanceError('APPEARANCE_OPTIONS', `appearance size must be positive, got ${w} × ${h}`);
+  const { width, height } = options;
+  if (!(Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0)) {
+    throw new AppearanceError('APPEARANCE_OPTIONS', `appearance size must be positive, got ${width} × ${height}`);
   }
+  const rotation = normalizeRotation(options.rotation ?? 0);
+  // Drawing happens in the reader's orientation: a quarter turn swaps the sides.
+  const [w, h] = rotation % 180 === 0 ? [width, height] : [height, width];
   const font = options.font ?? defaultAppearanceFont();
   const content = new ContentStream();
   const resources = new Map<string, PdfObject>();
@@ -90,8 +98,27 @@ export function buildSignatureAppearance(sink: ObjectSink, options: SignatureApp
     Subtype: pdfName('Form'),
     FormType: pdfNumber(1),
     BBox: pdfArray([0, 0, w, h].map((n) => pdfNumber(n))),
+    ...(rotation === 0 ? {} : { Matrix: pdfArray(rotationMatrix(rotation, w, h).map((n) => pdfNumber(n))) }),
     Resources: pdfDict(resources),
   }, content.bytes()));
+}
+
+function normalizeRotation(rotation: number): 0 | 90 | 180 | 270 {
+  const r = ((rotation % 360) + 360) % 360;
+  if (r !== 0 && r !== 90 && r !== 180 && r !== 270) {
+    throw new AppearanceError('APPEARANCE_OPTIONS', `rotation must be a multiple of 90 degrees, got ${rotation}`);
+  }
+  return r;
+}
+
+/**
+ * Turns the upright drawing (BBox 0 0 w h) counter-clockwise by the page rotation, which the
+ * viewer undoes by turning the page clockwise; the result lands on [0 0 width height].
+ */
+function rotationMatrix(rotation: 90 | 180 | 270, w: number, h: number): number[] {
+  if (rotation === 90) return [0, 1, -1, 0, h, 0];
+  if (rotation === 180) return [-1, 0, 0, -1, w, h];
+  return [0, -1, 1, 0, 0, w];
 }
 
 function drawText(

@@ -155,6 +155,15 @@ describe('missing glyphs', () => {
   });
 });
 
+describe('characters outside the Basic Multilingual Plane', () => {
+  test('a glyph the font has beyond U+FFFF extracts back through a surrogate pair in the CMap', () => {
+    const r = appearancePdf({ width: 300, height: 40, lines: ['Approuvé 😀'] });
+    expect(extractText(r.path)).toBe('Approuvé 😀');
+    const cmap = text(streamData(resolve(r.sink, entry(objectsOfType(r.sink, 'Type0')[0]!, 'ToUnicode'))));
+    expect(cmap).toMatch(/<[0-9A-F]{4}> <D83DDE00>/);
+  });
+});
+
 describe('errors', () => {
   test('a box that is not a positive finite size is refused with APPEARANCE_OPTIONS', () => {
     for (const [width, height] of [[0, 50], [100, -1], [Number.NaN, 20], [Number.POSITIVE_INFINITY, 20]]) {

@@ -10,6 +10,8 @@ export interface Placement {
   readonly pageHeight: number;
   readonly x: number;
   readonly y: number;
+  /** Page /Rotate, when testing rotated pages. */
+  readonly rotate?: number;
 }
 
 export function pdfWithXObject(sink: MemorySink, xobject: PdfRef, at: Placement): Uint8Array {
@@ -24,6 +26,7 @@ export function pdfWithXObject(sink: MemorySink, xobject: PdfRef, at: Placement)
     MediaBox: pdfArray([0, 0, at.pageWidth, at.pageHeight].map((n) => pdfNumber(n))),
     Resources: pdfDict({ XObject: pdfDict({ Sig: xobject }) }),
     Contents: contentRef,
+    ...(at.rotate ? { Rotate: pdfNumber(at.rotate) } : {}),
   }));
   sink.set(pagesRef, pdfDict({ Type: pdfName('Pages'), Kids: pdfArray([pageRef]), Count: pdfNumber(1) }));
   const catalog = sink.allocate();
