@@ -10,7 +10,6 @@ export type PathErrorClass =
   | 'CryptoConstraints'
   | 'Expired'
   | 'NotYetValid'
-  | 'BasicConstraints'
   | 'NotCA'
   | 'PathLength'
   | 'KeyUsage'
@@ -37,17 +36,6 @@ export class PathValidationError extends Error {
     readonly code: PathErrorClass,
     message: string,
     readonly certIndex?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** A structural problem in a CRL or OCSP response that makes it unusable as evidence. */
-export class RevocationDataError extends Error {
-  override readonly name = 'RevocationDataError';
-  constructor(
-    readonly code: PathErrorClass,
-    message: string,
   ) {
     super(message);
   }

@@ -3,7 +3,7 @@ export type {
   AlgorithmDescription, Indication, PathFetchers, PathValidationOptions, PathValidationResult, PolicyOptions,
   RevocationMode, RevocationSummary, SubIndication,
 } from './types.js';
-export { PathValidationError, RevocationDataError, type PathErrorClass } from './errors.js';
+export { PathValidationError, type PathErrorClass } from './errors.js';
 export { validateCertPath } from './validate-cert-path.js';
 export { buildPaths, type BuildPathsOptions } from './build-paths.js';
 export { checkCrl, type CrlCheck, type CrlCheckOptions } from './crl.js';

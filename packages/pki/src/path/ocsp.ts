@@ -146,7 +146,7 @@ export function respondsForIssuer(resp: ParsedOcspResponse, issuer: ParsedCertif
 }
 
 /** Which certificate signed the response, if it is authorised to (the CA itself or a delegated responder). */
-function findResponder(resp: ParsedOcspResponse, issuer: ParsedCertificate, time: Date, pool: readonly ParsedCertificate[]):
+function findResponder(resp: ParsedOcspResponse, issuer: ParsedCertificate, pool: readonly ParsedCertificate[]):
   { cert: ParsedCertificate; kind: 'issuer' | 'delegated' } | { error: string } {
   if (responderMatches(resp, issuer)) return { cert: issuer, kind: 'issuer' };
   const candidates = [...resp.certs, ...pool].filter((c) => responderMatches(resp, c));
@@ -157,7 +157,9 @@ function findResponder(resp: ParsedOcspResponse, issuer: ParsedCertificate, time
     if (!c.extKeyUsage?.includes(OID.kpOcspSigning)) { lastError = 'OCSP responder is not authorised (no id-kp-OCSPSigning)'; continue; }
     const sig = verifySignature(c.tbs, c.signature, c.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
     if (!sig.ok) { lastError = `Unable to verify the OCSP responder certificate signature (${sig.reason})`; continue; }
-    if (time < c.notBefore || time > c.notAfter) { lastError = 'OCSP responder certificate is not valid at the validation time'; continue; }
+    // The responder certificate must be valid when it signed (producedAt), not at the validation time,
+    // which may be long before the response was obtained.
+    if (resp.producedAt < c.notBefore || resp.producedAt > c.notAfter) { lastError = 'OCSP responder certificate was not valid when the response was produced'; continue; }
     return { cert: c, kind: 'delegated' };
   }
   return { error: lastError };
@@ -170,7 +172,7 @@ export function verifyParsedOcsp(
   const bad = (errorClass: PathErrorClass, reason: string): OcspCheck => ({ valid: false, errorClass, reasons: [reason], status: 'unknown', producedAt: resp.producedAt });
   const single = resp.responses.find((r) => certIdMatches(r, cert, issuer));
   if (!single) return bad('OCSPInvalid', 'OCSP response does not cover the certificate (certID mismatch)');
-  const responder = findResponder(resp, issuer, options.time, options.pool ?? []);
+  const responder = findResponder(resp, issuer, options.pool ?? []);
   if ('error' in responder) return bad('OCSPInvalid', responder.error);
   const sig = verifySignature(resp.tbs, resp.signature, resp.signatureAlgorithm, responder.cert.effectiveSpki ?? responder.cert.spki);
   if (!sig.ok) return bad('OCSPInvalid', `Unable to verify OCSP response signature (${sig.reason})`);

@@ -11,7 +11,6 @@ const SUB: Record<PathErrorClass, SubIndication> = {
   CryptoConstraints: 'CRYPTO_CONSTRAINTS_FAILURE',
   Expired: 'OUT_OF_BOUNDS_NO_POE',
   NotYetValid: 'NOT_YET_VALID',
-  BasicConstraints: 'CHAIN_CONSTRAINTS_FAILURE',
   NotCA: 'CHAIN_CONSTRAINTS_FAILURE',
   PathLength: 'CHAIN_CONSTRAINTS_FAILURE',
   KeyUsage: 'CHAIN_CONSTRAINTS_FAILURE',

@@ -34,6 +34,33 @@ const crl = (f: string): Uint8Array => new Uint8Array(readFileSync(join(ROOT, 'c
 const algorithmPolicy: PathValidationOptions['algorithmPolicy'] = (alg) =>
   alg.hash === 'md2' || alg.hash === 'md5' ? `${alg.hash} is not allowed` : null;
 
+/** The fine-grained errorClass each pyHanko message stands for (first matching pattern wins). */
+const EXPECTED_FINE_CLASS: [RegExp, string[]][] = [
+  [/signature of .* could not be verified/, ['InvalidSignature']],
+  [/is not valid until/, ['NotYetValid']],
+  [/expired/, ['Expired']],
+  [/issuer name could not be matched/, ['NameChaining', 'NoChain']],
+  [/is not a CA/, ['NotCA']],
+  [/maximum path length/, ['PathLength']],
+  [/not allowed to sign certificates/, ['KeyUsage']],
+  [/policy mapping for the "any policy"/, ['PolicyMapping']],
+  [/no valid set of policies/, ['Policy']],
+  [/namespace of the issuing authority/, ['NameConstraints']],
+  [/unsupported critical extension/, ['UnknownCriticalExtension']],
+  [/CRL issuer certificate path could not be validated|not authorized to sign/, ['CRLIssuerInvalid']],
+  [/CRL indicates .* revoked/, ['Revoked']],
+  [/no revocation information could be found/, ['RevocationUnavailable', 'CRLScope']],
+  [/CRL signature could not be verified/, ['CRLInvalid']],
+  [/unrecognized critical extensions/, ['CRLInvalid']],
+  [/CRL only contains/, ['CRLScope', 'RevocationUnavailable']],
+  [/do not cover all revocation reasons/, ['CRLReasonsNotCovered']],
+  [/CRL is not recent enough/, ['RevocationStale', 'CRLInvalid']],
+];
+
+function expectedFineClasses(msgRegex: string): string[] | null {
+  return EXPECTED_FINE_CLASS.find(([re]) => re.test(msgRegex.replace(/\\/g, '')))?.[1] ?? null;
+}
+
 describe('NIST PKITS', () => {
   it.each(cases.map((c) => [`${c.id} ${c.name}`, c] as const))('%s', async (_label, c) => {
     const key = `${c.id} ${c.name}`;
@@ -61,6 +88,11 @@ describe('NIST PKITS', () => {
     }
     expect({ got, reasons: result.reasons }).toMatchObject({ got: want });
     if (!c.error) expect(result.path.length).toBe(c.path_len);
-    else expect(result.reasons.length).toBeGreaterThan(0);
+    else {
+      expect(result.reasons.length).toBeGreaterThan(0);
+      const fine = expectedFineClasses(c.error.msg_regex);
+      expect(fine, `no fine class known for: ${c.error.msg_regex}`).not.toBeNull();
+      expect(fine).toContain(result.errorClass);
+    }
   });
 });
