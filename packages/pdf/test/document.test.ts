@@ -202,8 +202,10 @@ describe('defects', () => {
     const noTrailer = enc(text.slice(0, text.indexOf('xref')));
     expect(PdfDocument.load(noTrailer).recovered).toBe(true);
   });
-  it('rebuilds when most xref offsets miss their objects (bytes prepended to the file)', () => {
-    const shifted = concat('GARBAGE-PREFIX\n', classicPdf({ ...MINIMAL, 4: '(x)' }));
+  it('rebuilds when most xref offsets miss their objects (bytes inserted before them)', () => {
+    const base = classicPdf({ ...MINIMAL, 4: '(x)' });
+    const text = Buffer.from(base).toString('latin1').replace('%PDF-1.7\n', '%PDF-1.7\nINSERTED-BYTES\n');
+    const shifted = enc(text.replace(/startxref\n\d+/, `startxref\n${lastStartxref(base) + 15}`));
     const doc = PdfDocument.load(shifted);
     expect(doc.recovered).toBe(true);
     expect(doc.warnings.join()).toMatch(/do not lead to their object/);
