@@ -45,8 +45,8 @@ export class PdfDocument implements StreamContext {
     try {
       if (this.startxref === undefined) throw new PdfError('PDF_XREF', 'no startxref found');
       this.revisions = buildRevisions(bytes, readChain(bytes, this.startxref, ctx), ctx);
-      this.checkCatalog();
       if (!this.strict) this.checkOffsets();
+      this.checkCatalog();
     } catch (e) {
       if (!(e instanceof PdfError) || e.code === 'PDF_LIMIT') throw e;
       failure = e;
