@@ -42,12 +42,17 @@ export function wrapText(text: string, maxWidth: number, measure: Measure, inden
   return lines;
 }
 
-/** Longest prefix that fits (at least one character, so wrapping always progresses). */
+/**
+ * Longest prefix that fits (at least one character, so wrapping always progresses), cut at its
+ * last space if it has one: a too-wide « group » gives up its no-break rule before a word is cut.
+ */
 function splitToWidth(word: string, maxWidth: number, measure: Measure): [string, string] {
   const chars = [...word];
   let n = 1;
   while (n < chars.length && measure(chars.slice(0, n + 1).join('')) <= maxWidth) n++;
-  return [chars.slice(0, n).join(''), chars.slice(n).join('')];
+  const space = chars.lastIndexOf(' ', n);
+  if (space > 0) n = space;
+  return [chars.slice(0, n).join('').trimEnd(), chars.slice(n).join('').trimStart()];
 }
 
 /** Shortens `text` with a trailing ellipsis until it fits. */
