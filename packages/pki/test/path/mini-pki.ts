@@ -7,12 +7,23 @@ import { parseCertificate } from '../../src/path/certificate.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+/** Key generation and signing parameters (WebCrypto). */
+export type KeyAlgorithm = Record<string, unknown> & { name: string };
+
+const ALG: KeyAlgorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+export const ALGORITHMS: Record<string, KeyAlgorithm> = {
+  'ECDSA P-256': ALG,
+  'ECDSA P-384': { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' },
+  'RSA PKCS#1 v1.5': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  'RSA-PSS': { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256', saltLength: 32 },
+  Ed25519: { name: 'Ed25519' },
+};
 const DAY = 86_400_000;
 const buf = (u: Uint8Array): ArrayBuffer => new Uint8Array(u).buffer;
 
 export interface Entity {
   name: string;
+  alg: KeyAlgorithm;
   keys: CryptoKeyPair;
   der: Uint8Array;
 }
@@ -30,12 +41,14 @@ export interface IssueOptions {
   serial?: string;
   /** Reuse a key pair (cross-certificates, key rollover). */
   keys?: CryptoKeyPair;
+  algorithm?: KeyAlgorithm;
 }
 
 let serialCounter = 1;
 
 export async function issue(o: IssueOptions): Promise<Entity> {
-  const keys = o.keys ?? ((await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair);
+  const alg = o.algorithm ?? ALG;
+  const keys = o.keys ?? ((await webcrypto.subtle.generateKey(alg as unknown as EcKeyGenParams, true, ['sign', 'verify'])) as CryptoKeyPair);
   const extensions: x509.Extension[] = [
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
@@ -65,10 +78,10 @@ export async function issue(o: IssueOptions): Promise<Entity> {
     notAfter: o.notAfter ?? new Date('2034-01-01T00:00:00Z'),
     publicKey: keys.publicKey,
     signingKey: o.issuer ? o.issuer.keys.privateKey : keys.privateKey,
-    signingAlgorithm: ALG,
+    signingAlgorithm: (o.issuer ? o.issuer.alg : alg) as unknown as Algorithm,
     extensions,
   });
-  return { name: o.name, keys, der: new Uint8Array(cert.rawData) };
+  return { name: o.name, alg, keys, der: new Uint8Array(cert.rawData) };
 }
 
 export interface Revoked { cert: Entity; at: Date; reason?: x509.X509CrlReason }
@@ -84,7 +97,7 @@ export async function crl(issuer: Entity, revoked: Revoked[], thisUpdate: Date, 
       reason: r.reason ?? x509.X509CrlReason.keyCompromise,
     })),
     signingKey: issuer.keys.privateKey,
-    signingAlgorithm: ALG,
+    signingAlgorithm: issuer.alg as unknown as Algorithm,
   });
   return new Uint8Array(out.rawData);
 }

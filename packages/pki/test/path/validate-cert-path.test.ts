@@ -1,7 +1,7 @@
 /** Path validation and revocation outcomes on certificates built in the test. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPaths, checkCrl, checkOcspResponse, validateCertPath, type PathValidationOptions } from '../../src/path/index.js';
-import { crl, issue, ocspResponse, type Entity } from './mini-pki.js';
+import { ALGORITHMS, crl, issue, ocspResponse, type Entity } from './mini-pki.js';
 
 const T0 = new Date('2025-06-01T00:00:00Z');
 const BEFORE = new Date('2025-01-01T00:00:00Z');
@@ -131,6 +131,46 @@ describe('validateCertPath', () => {
     });
     expect(r).toMatchObject({ indication: 'PASSED', revocation: { status: 'good', source: 'ocsp' } });
     expect(asked).toEqual(['http://certs.test/ca.cer', 'http://ocsp.test/']);
+  });
+});
+
+describe('signature algorithms', () => {
+  it.each(Object.keys(ALGORITHMS))('verifies a chain whose CA keys are %s', async (name) => {
+    const algorithm = ALGORITHMS[name]!;
+    const r1 = await issue({ name: `Root ${name}`, ca: true, algorithm });
+    const c1 = await issue({ name: `CA ${name}`, issuer: r1, ca: true, algorithm });
+    const ee = await issue({ name: `EE ${name}`, issuer: c1 });
+    const crlRoot = await crl(r1, [], BEFORE, AFTER);
+    const crlCa = await crl(c1, [{ cert: ee, at: new Date('2025-05-01Z') }], BEFORE, AFTER);
+    const seen: string[] = [];
+    const r = await validateCertPath(ee.der, {
+      trustAnchors: [r1.der], intermediates: [c1.der], crls: [crlRoot, crlCa], time: T0, revocation: 'require',
+      algorithmPolicy: (alg) => { seen.push(alg.name); return null; },
+    });
+    // Revoked proves both certificate and CRL signatures verified under this algorithm.
+    expect(r).toMatchObject({ errorClass: 'Revoked', revocation: { status: 'revoked', source: 'crl' } });
+    expect(seen).toContain(algorithm.name === 'RSASSA-PKCS1-v1_5' ? 'RSA' : algorithm.name);
+  });
+
+  it('rejects a certificate whose signature was tampered with', async () => {
+    const der = new Uint8Array(leaf.der);
+    der[der.length - 5] = der[der.length - 5]! ^ 0xff;
+    const r = await validateCertPath(der, opts());
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'CERTIFICATE_CHAIN_GENERAL_FAILURE', errorClass: 'InvalidSignature' });
+  });
+});
+
+describe('malformed input', () => {
+  it('reports an unparsable leaf instead of throwing', async () => {
+    const r = await validateCertPath(new Uint8Array([0x30, 0x03, 0x02, 0x01]), opts());
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', errorClass: 'MalformedCertificate' });
+    expect(r.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('ignores an unparsable CRL and says so', async () => {
+    const r = await validateCertPath(leaf.der, opts({ crls: [goodCrlRoot, new Uint8Array([1, 2, 3])] }));
+    expect(r).toMatchObject({ errorClass: 'RevocationUnavailable' });
+    expect(r.reasons.some((x) => /ignored CRL/.test(x))).toBe(true);
   });
 });
 
