@@ -6,6 +6,7 @@ import {
   pdfDict,
   pdfName,
   pdfNumber,
+  pdfStream,
   pdfString,
   serializeObject,
   withEntry,
@@ -112,6 +113,37 @@ describe('IncrementalUpdate', () => {
     expect(after.trailer().entries.has('Prev')).toBe(false);
     expect(after.objectNumbers()).toEqual([1, 2, 3, 4, 5]);
     expect(after.pages()).toHaveLength(1);
+  });
+
+  it('writes a full xref stream after recovering a file with object streams', () => {
+    const base = xrefStreamPdf(
+      { 1: '<< /Type /Catalog /Pages 2 0 R >>', 3: '<< /Type /Page /Parent 2 0 R >>' },
+      { 2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 4: '(compressed)' },
+      5,
+      6,
+    );
+    const broken = enc(txt(base).replace(/startxref\n\d+/, 'startxref\n3'));
+    const doc = PdfDocument.load(broken);
+    expect(doc.recovered).toBe(true);
+    expect(doc.locate(4)?.type).toBe('compressed');
+    const { out } = update(doc);
+    const after = PdfDocument.load(out, { strict: true });
+    expect(after.revisions.map((r) => r.xrefKind)).toEqual(['stream']);
+    expect(after.locate(4)).toEqual({ type: 'compressed', gen: 0, objStm: 5, index: 1 });
+    expect(after.getObject(4)?.kind).toBe('string');
+    expect(after.pages()).toHaveLength(1);
+  });
+
+  it('writes streams with their length and keeps replaced objects readable in earlier revisions', () => {
+    const doc = PdfDocument.load(classicPdf({ ...MINIMAL, 4: '<< /Length 3 >>\nstream\nold\nendstream' }));
+    const up = new IncrementalUpdate(doc);
+    up.set({ kind: 'ref', num: 4, gen: 0 }, pdfStream(pdfDict({ Length: pdfNumber(0) }), enc('new data')));
+    const after = PdfDocument.load(concat(doc.bytes, up.build().tail), { strict: true });
+    const now = after.getObject(4);
+    const before = after.getObject(4, 0);
+    expect(now?.kind === 'stream' && txt(now.raw)).toBe('new data');
+    expect(before?.kind === 'stream' && txt(before.raw)).toBe('old');
+    expect(after.warnings).toEqual([]);
   });
 
   it('refuses to write into an encrypted document', () => {
