@@ -153,8 +153,7 @@ export class Parser {
     const b = this.bytes;
     const start = lex.pos;
     lex.pos += 2;
-    const entries: [string, PdfObject][] = [];
-    const seen = new Set<string>();
+    const entries = new Map<string, PdfObject>();
     for (;;) {
       lex.skipWs();
       const c = lex.peek();
@@ -183,13 +182,11 @@ export class Parser {
         this.opts.warn(`dictionary key /${key} without a value at byte ${lex.pos}`);
         value = PDF_NULL;
       } else value = this.parseObject(depth + 1);
-      if (seen.has(key)) {
-        // The first definition wins, as in the most common viewers; the duplicate is reported.
-        this.opts.warn(`duplicate key /${key} in dictionary at byte ${start}`);
-        continue;
+      if (entries.has(key)) {
+        // The last occurrence wins, as in pdf.js, qpdf and pyHanko; the duplicate is reported.
+        this.opts.warn(`duplicate key /${key} in dictionary at byte ${start}; the last one is used`);
       }
-      seen.add(key);
-      entries.push([key, value]);
+      entries.set(key, value);
     }
     return pdfDict(entries);
   }

@@ -114,6 +114,12 @@ describe('containers and references', () => {
     const o = parse('<< /A >>');
     expect(o.kind === 'dict' && o.entries.get('A')).toEqual({ kind: 'null' });
   });
+  it('keeps the last of duplicate keys, with a warning', () => {
+    const before = warnings.length;
+    const o = parse('<< /K 1 /K 2 >>');
+    expect(o.kind === 'dict' && o.entries.get('K')).toEqual({ kind: 'number', value: 2, isInt: true });
+    expect(warnings.slice(before).join()).toMatch(/duplicate key \/K/);
+  });
   it('rejects a non-name key in strict mode', () => {
     expect(() => parse('<< 1 2 >>', false)).toThrow(expect.objectContaining({ code: 'PDF_SYNTAX' }));
   });
