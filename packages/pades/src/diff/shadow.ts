@@ -34,7 +34,9 @@ export function shadowFindings(doc: RevisionedDocument, signedRev: number, rev: 
     }
     if (e.type === 'compressed') {
       const holder = entries.get(e.stream);
-      if (!holder || holder.type !== 'offset' || holder.offset < revision.startOffset) {
+      const previous = entryInForce(doc, n, rev - 1)?.entry;
+      const redeclared = previous?.type === 'compressed' && previous.stream === e.stream && previous.index === e.index;
+      if (!redeclared && (!holder || holder.type !== 'offset' || holder.offset < revision.startOffset)) {
         found.push(
           `${label}: revision ${rev} declares it inside object stream ${e.stream}, which that revision did not write (shadow attack: an object stream of an earlier revision is re-used)`,
         );

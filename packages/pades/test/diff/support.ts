@@ -119,3 +119,27 @@ function numberIn(dict: PdfDict, key: string): number {
 export function latin1(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'latin1'));
 }
+
+/** Appends a hand-written xref-stream update (no objects) whose rows are `[num, type, field2, field3]`. */
+export function appendRawXrefStream(doc: PdfDocument, rows: Array<[number, 0 | 1 | 2, number, number]>): PdfDocument {
+  const base = doc.bytes;
+  const lead = base[base.length - 1] === 0x0a ? '' : '\n';
+  const at = base.length + lead.length;
+  const size = Math.max(numberIn(doc.trailer(), 'Size'), ...rows.map(([n]) => n + 1));
+  const self = size;
+  const all = [...rows, [self, 1, at, 0] as [number, 0 | 1 | 2, number, number]].sort((a, b) => a[0] - b[0]);
+  const data = new Uint8Array(all.length * 7);
+  all.forEach(([, type, f2, f3], i) => {
+    const o = i * 7;
+    data[o] = type;
+    new DataView(data.buffer).setUint32(o + 1, f2);
+    new DataView(data.buffer).setUint16(o + 5, f3);
+  });
+  const root = doc.trailer().entries.get('Root');
+  const rootText = root?.kind === 'ref' ? `${root.num} ${root.gen} R` : '1 0 R';
+  const index = all.map(([n]) => `${n} 1`).join(' ');
+  const last = doc.revisions[doc.revisions.length - 1]!;
+  const head = `${lead}${self} 0 obj\n<< /Type /XRef /Size ${self + 1} /Root ${rootText} /Prev ${last.xrefOffset} /W [1 4 2] /Index [${index}] /Length ${data.length} >>\nstream\n`;
+  const tail = `\nendstream\nendobj\nstartxref\n${at}\n%%EOF\n`;
+  return PdfDocument.load(concat(base, head, data, tail));
+}

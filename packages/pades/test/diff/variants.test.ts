@@ -18,7 +18,7 @@ import {
   type PdfObject,
 } from '@paraphe/pdf';
 import { analyzeRevisions } from '../../src/diff/index.js';
-import { appendRaw, appendUpdate, latin1, loadCorpus } from './support.js';
+import { appendRaw, appendRawXrefStream, appendUpdate, latin1, loadCorpus } from './support.js';
 
 const BASE = 'pyhanko/pdf/pades-with-old-style-signing-cert-attr.pdf';
 const SIGNED = 1;
@@ -211,5 +211,17 @@ describe('shadow attacks', () => {
     if (row?.type !== 'offset') throw new Error('object 2 expected in revision 0');
     const { doc: redeclared } = appendRaw(doc, [], () => [[2, row.offset!]]);
     expect(analyzeRevisions(redeclared, SIGNED)).toMatchObject({ permitted: true, changes: [] });
+  });
+
+  it('flags a compressed entry that re-uses an object stream of an earlier revision', () => {
+    // Acrobat file: objects 20..24 live in object stream 16 of revision 0; object 22 is at index 2.
+    const doc = loadCorpus('pyhanko/pdf/minimal-two-fields-signed-twice.pdf');
+    const signed = doc.revisions.length - 1;
+    const moved = appendRawXrefStream(doc, [[22, 2, 16, 3]]);
+    const r = analyzeRevisions(moved, signed);
+    expect(r.modification).toBe('OTHER');
+    expect(r.changes.join('\n')).toContain('declares it inside object stream 16, which that revision did not write');
+    const same = appendRawXrefStream(doc, [[22, 2, 16, 2]]);
+    expect(analyzeRevisions(same, signed)).toMatchObject({ permitted: true, changes: [] });
   });
 });
