@@ -8,7 +8,7 @@ import { concatBytes } from '../cms/der.js';
 import { loadForSigning } from '../sign/document-access.js';
 import { signedFields } from '../sign/form-fields.js';
 import { assertSafeToAppend } from '../sign/preconditions.js';
-import { SignError } from '../sign/sign-error.js';
+import { SignError, mapPdfErrors } from '../sign/sign-error.js';
 import type { ValidationDataOptions } from '../sign/sign-options.js';
 import { collectValidationData } from './collect-validation-data.js';
 import { createDssUpdate } from './create-dss-update.js';
@@ -16,11 +16,13 @@ import { vriKey } from './vri-key.js';
 import { existingVriKeys, type VriEntry } from './write-dss.js';
 
 export async function addValidationData(input: Uint8Array, options: ValidationDataOptions): Promise<Uint8Array> {
-  const doc = await loadForSigning(input);
-  assertSafeToAppend(doc, input);
-  const entries = await missingValidationData(doc, options);
-  if (entries.length === 0) return input;
-  return concatBytes([input, createDssUpdate(doc, entries)]);
+  return mapPdfErrors(async () => {
+    const doc = await loadForSigning(input);
+    assertSafeToAppend(doc, input);
+    const entries = await missingValidationData(doc, options);
+    if (entries.length === 0) return input;
+    return concatBytes([input, createDssUpdate(doc, entries)]);
+  });
 }
 
 /** VRI entries for the signatures (and document timestamps) the DSS does not cover yet. */

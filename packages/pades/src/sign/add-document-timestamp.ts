@@ -3,15 +3,19 @@ import { addValidationData } from '../dss/add-validation-data.js';
 import { concatBytes } from '../cms/der.js';
 import { createDocumentTimestampUpdate } from './create-document-timestamp-update.js';
 import { loadForSigning } from './document-access.js';
-import { assertSafeToAppend } from './preconditions.js';
+import { assertPageTreeSound, assertSafeToAppend } from './preconditions.js';
+import { mapPdfErrors } from './sign-error.js';
 import type { DocumentTimestampOptions, RenewArchiveOptions } from './sign-options.js';
 
 export async function addDocumentTimestamp(input: Uint8Array, options: DocumentTimestampOptions): Promise<Uint8Array> {
-  const doc = await loadForSigning(input);
-  assertSafeToAppend(doc, input);
-  // No DocMDP check: DSS and document timestamps are allowed even under P=1 (ISO 32000-2 §12.8.2.2.2).
-  const update = await createDocumentTimestampUpdate(doc, options);
-  return concatBytes([input, update.tail]);
+  return mapPdfErrors(async () => {
+    const doc = await loadForSigning(input);
+    assertSafeToAppend(doc, input);
+    assertPageTreeSound(doc);
+    // No DocMDP check: DSS and document timestamps are allowed even under P=1 (ISO 32000-2 §12.8.2.2.2).
+    const update = await createDocumentTimestampUpdate(doc, options);
+    return concatBytes([input, update.tail]);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { PdfDocument, PdfDict, PdfRef } from '@paraphe/pdf';
 import { asArray, asDict, asName, asRef, asText } from './document-access.js';
+import { SignError } from './sign-error.js';
 
 export interface FormField {
   /** Fully qualified name (`parent.child`). */
@@ -24,11 +25,14 @@ export function listFields(doc: PdfDocument): FormField[] {
   const roots = asArray(doc, acroForm?.entries.get('Fields'))?.items ?? [];
   const out: FormField[] = [];
   const seen = new Set<string>();
-  const visit = (obj: (typeof roots)[number], prefix: string, inheritedType: string | undefined, depth: number) => {
+  const visit = (obj: (typeof roots)[number], prefix: string, inheritedType: string | undefined, depth: number, path: readonly string[]) => {
     const ref = asRef(obj);
-    if (ref) {
-      const key = `${ref.num} ${ref.gen}`;
-      if (seen.has(key)) return; // a cycle or a field listed twice
+    const key = ref ? `${ref.num} ${ref.gen}` : undefined;
+    if (key) {
+      if (path.includes(key)) {
+        throw new SignError('SIGN_MALFORMED', `the form field tree has a cycle at object ${ref?.num}: repair the document before signing`);
+      }
+      if (seen.has(key)) return; // listed twice: one field all the same
       seen.add(key);
     }
     const dict = asDict(doc, obj);
@@ -39,12 +43,12 @@ export function listFields(doc: PdfDocument): FormField[] {
     const kids = asArray(doc, dict.entries.get('Kids'))?.items ?? [];
     const fieldKids = kids.filter((k) => asDict(doc, k)?.entries.has('T'));
     if (fieldKids.length > 0) {
-      for (const k of fieldKids) visit(k, name, type, depth + 1);
+      for (const k of fieldKids) visit(k, name, type, depth + 1, key ? [...path, key] : path);
       return;
     }
     out.push({ name, ref, dict, type, value: asDict(doc, dict.entries.get('V')) });
   };
-  for (const f of roots) visit(f, '', undefined, 0);
+  for (const f of roots) visit(f, '', undefined, 0, []);
   return out;
 }
 

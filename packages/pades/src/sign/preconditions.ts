@@ -51,3 +51,14 @@ export function assertSigningAllowed(doc: PdfDocument, certify: 1 | 2 | 3 | unde
     throw new SignError('SIGN_CERTIFY_NOT_FIRST', 'a certification signature must be the first signature of the document');
   }
 }
+
+/** Refuses documents whose page tree is damaged (cycles, direct kids, non-dictionary nodes). */
+export function assertPageTreeSound(doc: PdfDocument): void {
+  const before = doc.warnings.length;
+  const pages = doc.pages();
+  const problems = doc.warnings.slice(before);
+  if (problems.length > 0) {
+    throw new SignError('SIGN_MALFORMED', `the page tree is damaged (${problems.join('; ')}): repair the document before signing`);
+  }
+  if (pages.length === 0) throw new SignError('SIGN_MALFORMED', 'the document has no page to carry the signature field');
+}

@@ -1,7 +1,9 @@
 /** Errors of the signing side, each with a stable machine-readable code for the CLI, API and logs. */
+import { PdfError } from '@paraphe/pdf';
 
 export type SignErrorCode =
   | 'SIGN_NOT_PDF' // the input could not be read as a PDF (wraps the PdfError code)
+  | 'SIGN_MALFORMED' // readable, but its page or form tree is broken (cycles…): a signature on it would not validate
   | 'SIGN_ENCRYPTED' // encrypted documents are not signed (the writer would have to encrypt the update)
   | 'SIGN_WOULD_BREAK_SIGNATURES' // the file needed xref recovery and carries signatures: an update would invalidate them
   | 'SIGN_DOCMDP_LOCKED' // a certification signature with DocMDP P=1 forbids any further change
@@ -24,5 +26,21 @@ export class SignError extends Error {
     this.name = 'SignError';
     this.code = code;
     this.cause = cause;
+  }
+}
+
+/**
+ * Runs a signing operation and turns any PdfError that escapes it (objects are read lazily,
+ * so damage can surface after loading) into SIGN_NOT_PDF with the PDF layer's code.
+ */
+export async function mapPdfErrors<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (e) {
+    if (e instanceof PdfError) {
+      if (e.code === 'PDF_ENCRYPTED') throw new SignError('SIGN_ENCRYPTED', `encrypted PDF: ${e.message}`, e);
+      throw new SignError('SIGN_NOT_PDF', `not a readable PDF (${e.code}): ${e.message}`, e);
+    }
+    throw e;
   }
 }

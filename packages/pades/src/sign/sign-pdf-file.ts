@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { concatBytes } from '../cms/der.js';
-import { SignError } from './sign-error.js';
+import { SignError, mapPdfErrors } from './sign-error.js';
 import { extendToLevel, prepareSignature } from './sign-pdf.js';
 import type { SignOptions } from './sign-options.js';
 
@@ -18,13 +18,13 @@ export async function signPdfFile(inPath: string, outPath: string, options: Sign
   } catch (e) {
     throw new SignError('SIGN_NOT_PDF', `cannot read ${inPath}: ${(e as Error).message}`, e);
   }
-  const { level, signature } = await prepareSignature(input, options);
-  let pieces: Uint8Array[] = [input, signature.tail];
-  if (level === 'B-LT' || level === 'B-LTA') {
+  const pieces = await mapPdfErrors(async () => {
+    const { level, signature } = await prepareSignature(input, options);
+    if (level === 'B-B' || level === 'B-T') return [input, signature.tail];
     // The DSS and timestamp updates need the signed file parsed as a whole.
-    const signed = concatBytes(pieces);
-    pieces = [signed, ...(await extendToLevel(signed, level, signature, options))];
-  }
+    const signed = concatBytes([input, signature.tail]);
+    return [signed, ...(await extendToLevel(signed, level, signature, options))];
+  });
   await writeAtomically(outPath, pieces);
 }
 

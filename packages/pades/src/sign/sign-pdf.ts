@@ -12,8 +12,8 @@ import { vriKey } from '../dss/vri-key.js';
 import { createDocumentTimestampUpdate } from './create-document-timestamp-update.js';
 import { createSignatureUpdate, effectiveHash, type SignatureUpdate } from './create-signature-update.js';
 import { loadForSigning } from './document-access.js';
-import { assertSafeToAppend, assertSigningAllowed } from './preconditions.js';
-import { SignError } from './sign-error.js';
+import { assertPageTreeSound, assertSafeToAppend, assertSigningAllowed } from './preconditions.js';
+import { SignError, mapPdfErrors } from './sign-error.js';
 import type { PadesLevel, SignOptions } from './sign-options.js';
 
 export function resolveLevel(options: SignOptions): PadesLevel {
@@ -35,6 +35,7 @@ export async function prepareSignature(input: Uint8Array, options: SignOptions):
   const level = resolveLevel(options);
   const doc = await loadForSigning(input);
   assertSafeToAppend(doc, input);
+  assertPageTreeSound(doc);
   assertSigningAllowed(doc, options.certify);
   const signature = await createSignatureUpdate(doc, options, level !== 'B-B');
   return { level, signature };
@@ -68,8 +69,10 @@ export async function extendToLevel(
 }
 
 export async function signPdf(input: Uint8Array, options: SignOptions): Promise<Uint8Array> {
-  const { level, signature } = await prepareSignature(input, options);
-  const signed = concatBytes([input, signature.tail]);
-  const extra = await extendToLevel(signed, level, signature, options);
-  return extra.length === 0 ? signed : concatBytes([signed, ...extra]);
+  return mapPdfErrors(async () => {
+    const { level, signature } = await prepareSignature(input, options);
+    const signed = concatBytes([input, signature.tail]);
+    const extra = await extendToLevel(signed, level, signature, options);
+    return extra.length === 0 ? signed : concatBytes([signed, ...extra]);
+  });
 }

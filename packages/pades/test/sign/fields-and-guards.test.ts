@@ -112,6 +112,16 @@ describe('refusals with a code', () => {
     expect(validCount(pdfsig(fx.dir, fx.nss, out))).toBe(1);
   });
 
+  it('damaged page or form trees → SIGN_MALFORMED; lazily found syntax damage → SIGN_NOT_PDF (public corpus)', async () => {
+    const corpus = (name: string) => readFileSync(new URL(`../../../../../shared/corpus/${name}`, import.meta.url));
+    expect(await codeOf(signPdf(corpus('pyhanko/pdf/circular-page-tree.pdf'), fx.rsaOptions()))).toBe('SIGN_MALFORMED');
+    expect(await codeOf(signPdf(corpus('qpdf/misc/pages-loop.pdf'), fx.rsaOptions()))).toBe('SIGN_MALFORMED');
+    expect(await codeOf(signPdf(corpus('pyhanko/pdf/form-tree-circular-ref-input.pdf'), fx.rsaOptions()))).toBe('SIGN_MALFORMED');
+    expect(await codeOf(signPdf(corpus('pdfjs/poppler-742-0-fuzzed.pdf'), fx.rsaOptions()))).toBe('SIGN_NOT_PDF');
+    // a field listed twice in /Fields is not a cycle: still signed
+    expect(findSignatures(await signPdf(corpus('pyhanko/pdf/minimal-two-fields.pdf'), fx.rsaOptions()))).toHaveLength(1);
+  });
+
   it('B-T without timestamper and B-LT without revocation → SIGN_BAD_OPTIONS', async () => {
     expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ level: 'B-T' })))).toBe('SIGN_BAD_OPTIONS');
     expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ level: 'B-LT', timestamper: fx.tsa.timestamper })))).toBe('SIGN_BAD_OPTIONS');
