@@ -31,8 +31,30 @@ export function formatName(name: pkijs.RelativeDistinguishedNames): string {
   return parts.reverse().join(', ');
 }
 
+/**
+ * Parsed certificates are immutable and the same few (CAs, TSAs) recur across documents: a
+ * small LRU keyed by the exact DER spares re-parsing them (ASN.1 schema parsing dominates).
+ */
+const CACHE_SIZE = 512;
+const cache = new Map<string, CertView | null>();
+
 /** Parses one certificate; returns null (never throws) when the bytes are not a certificate. */
 export function parseCertificate(der: Uint8Array): CertView | null {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.length).toString('latin1');
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const view = parseUncached(der);
+  cache.set(key, view);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return view;
+}
+
+function parseUncached(input: Uint8Array): CertView | null {
+  const der = input.slice(); // own copy: the cache must not keep a whole document alive
   const asn = parseDer(der);
   if (!asn) return null;
   try {

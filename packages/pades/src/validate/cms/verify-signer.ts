@@ -3,6 +3,7 @@
  * signature value, ESS signing-certificate binding. Returns facts and every reason; never
  * throws on malformed input.
  */
+import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, childrenOf, octetsOf, tagOf, toHex } from './asn1-util.js';
@@ -34,6 +35,17 @@ export interface SignerVerification {
   readonly archivedOcsps: Uint8Array[];
   /** All certificates available (embedded + extra), parsed. */
   readonly pool: CertView[];
+}
+
+/** Public keys of cached certificate views (createPublicKey is costly, certificates recur). */
+const KEYS = new WeakMap<CertView, KeyObject>();
+function keyOf(cert: CertView): KeyObject {
+  let key = KEYS.get(cert);
+  if (!key) {
+    key = publicKeyOf(cert.spki);
+    KEYS.set(cert, key);
+  }
+  return key;
 }
 
 function attr(attrs: pkijs.SignedAndUnsignedAttributes | undefined, oid: string): pkijs.Attribute[] {
@@ -173,7 +185,7 @@ export function verifySigner(cms: ParsedCms, index: number, options: VerifySigne
 
   let key;
   try {
-    key = publicKeyOf(signer.spki);
+    key = keyOf(signer);
   } catch (e) {
     return { ...base, status: 'format', reasons: [`the signer public key cannot be used: ${(e as Error).message}`], constraintReasons };
   }
