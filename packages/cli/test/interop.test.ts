@@ -56,17 +56,27 @@ async function sign(input: string, output: string, who: TestPki['alice'], level:
   expect(result.code, `sign ${input} at ${level}: ${result.stderr}`).toBe(0);
 }
 
-async function allProblems(file: string, expectedSignatures: number): Promise<string[]> {
+async function allProblems(
+  file: string,
+  expected: { signatures: number; documentTimestamps: number; withTimestamp?: number },
+): Promise<string[]> {
   const bytes = new Uint8Array(await readFile(file));
-  const found = findSignatures(bytes).length;
+  const found = findSignatures(bytes);
+  const timestamps = found.filter((s) => s.isDocumentTimestamp).length;
   const checks = await Promise.all([
-    pdfsigProblems(file, ctx, expectedSignatures),
+    pdfsigProblems(file, ctx, expected),
     mutoolProblems(file),
     qpdfProblems(file),
     opensslProblems(bytes, ctx),
   ]);
   const problems = checks.flat();
-  if (found !== expectedSignatures) problems.unshift(`found ${found} ByteRanges, expected ${expectedSignatures}`);
+  if (found.length - timestamps !== expected.signatures || timestamps !== expected.documentTimestamps) {
+    problems.unshift(`found ${found.length - timestamps} signatures + ${timestamps} document timestamps, expected ${JSON.stringify(expected)}`);
+  }
+  const withoutTimestamp = found.filter((s) => !s.isDocumentTimestamp && s.signatureTimestamps.length === 0).length;
+  if (expected.withTimestamp !== undefined && found.length - timestamps - withoutTimestamp !== expected.withTimestamp) {
+    problems.push(`expected ${expected.withTimestamp} signatures carrying a signature timestamp`);
+  }
   return problems;
 }
 
@@ -80,10 +90,11 @@ describe.concurrent('interop matrix: input × level, RSA then ECDSA signer', () 
         await sign(input, first, pki.alice, level);
         await sign(first, second, pki.benoit, level);
         const existing = kind === 'pdfsig-signed' ? 1 : 0;
-        const perSigner = level === 'B-LTA' ? 2 : 1; // B-LTA adds a document timestamp after each signature
+        const stamps = level === 'B-LTA' ? 1 : 0; // B-LTA adds a document timestamp after each signature
+        const stamped = level === 'B-B' ? 0 : 1; // from B-T up each of our signatures carries a signature timestamp
         const [afterFirst, afterSecond] = await Promise.all([
-          allProblems(first, existing + perSigner),
-          allProblems(second, existing + 2 * perSigner),
+          allProblems(first, { signatures: existing + 1, documentTimestamps: stamps, withTimestamp: stamped }),
+          allProblems(second, { signatures: existing + 2, documentTimestamps: 2 * stamps, withTimestamp: 2 * stamped }),
         ]);
         expect(afterFirst, afterFirst.join('\n')).toEqual([]);
         expect(afterSecond, afterSecond.join('\n')).toEqual([]);
