@@ -27,6 +27,12 @@ export function isDigit(c: number): boolean {
 
 /** Bytes → string, one char per byte (exact round trip with {@link ascii}). */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  if (end - start <= 24) {
+    // Names and keywords are short: a loop avoids a Buffer allocation per token.
+    let s = '';
+    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
+    return s;
+  }
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 

@@ -94,7 +94,7 @@ export function buildRevisions(bytes: Uint8Array, newestFirst: XrefSection[], ct
   for (let i = 0; i < newestFirst.length; i++) {
     const s = newestFirst[i]!;
     const older = newestFirst[i + 1];
-    if (older && s.offset < older.offset && isLinearizedFirstPage(bytes, s, older)) {
+    if (older && isLinearizedFirstPage(s, older)) {
       groups.push([s, older]);
       i++;
     } else groups.push([s]);
@@ -138,8 +138,8 @@ export function buildRevisions(bytes: Uint8Array, newestFirst: XrefSection[], ct
  * A newer section physically before the older one it points to is the first-page xref of a
  * linearized file (or of a file that imitates one): the pair is one logical revision.
  */
-function isLinearizedFirstPage(_bytes: Uint8Array, newer: XrefSection, older: XrefSection): boolean {
-  return newer.end <= older.offset;
+function isLinearizedFirstPage(newer: XrefSection, older: XrefSection): boolean {
+  return newer.offset < older.offset && newer.end <= older.offset;
 }
 
 /** Offset after the first `%%EOF` (and its EOL) at or after `from`. */
