@@ -36,6 +36,7 @@ export function readXrefStream(bytes: Uint8Array, offset: number, ctx: ReadConte
   const data = decodeStream(stream, { resolve: (o) => o, warn: (m) => ctx.warn(m) }, ctx.limits);
   const [w0, w1, w2] = [w[0]!, w[1]!, w[2]!];
   const rowLen = w0 + w1 + w2;
+  if (rowLen === 0) throw new PdfError('PDF_XREF', 'xref stream /W describes empty entries', offset);
   const entries = new Map<number, XrefEntry>();
   let p = 0;
   outer: for (let s = 0; s < index.length; s += 2) {
