@@ -2,7 +2,7 @@
  * A deduplicated set of certificates with issuer lookup, used to complete the chains whose
  * validation data goes into the DSS.
  */
-import { parseCertificate, verifySignature, type ParsedCertificate } from '@paraphe/pki';
+import { parseCertificate, type ParsedCertificate } from '@paraphe/pki';
 import { bytesKey, equalBytes } from './bytes-key.js';
 
 export class CertificatePool {
@@ -25,16 +25,12 @@ export class CertificatePool {
     return [...this.byKey.values()];
   }
 
-  /** The certificate that issued `cert` (name match, then signature check to pick among re-keyed CAs). */
+  /** The certificate that issued `cert`: name match, then key identifiers to pick among re-keyed CAs. */
   issuerOf(cert: ParsedCertificate): ParsedCertificate | undefined {
     const candidates = this.all().filter((c) => equalBytes(c.subjectDer, cert.issuerDer) && c !== cert);
     if (candidates.length <= 1) return candidates[0];
-    return candidates.find((c) => {
-      try {
-        return verifySignature(c.spki, cert.pkijs.signatureAlgorithm, cert.tbs, cert.signatureValue);
-      } catch {
-        return false; // a candidate whose key cannot check this signature is simply not the issuer
-      }
-    });
+    const aki = cert.authorityKeyIdentifier;
+    const byKeyId = aki && candidates.find((c) => c.subjectKeyIdentifier && equalBytes(c.subjectKeyIdentifier, aki));
+    return byKeyId || candidates[0];
   }
 }
