@@ -11,7 +11,7 @@ import { flateStream } from './flate-stream.js';
 import { defaultAppearanceFont, type AppearanceFont } from './font/appearance-font.js';
 import { embedType0Font } from './font/embed-type0-font.js';
 import { GlyphCollector } from './font/glyph-collector.js';
-import { embedImage, type AlphaHandling } from './image/embed-image.js';
+import { embedImage, orientedPlacement, type AlphaHandling } from './image/embed-image.js';
 import { fitText, type Paragraph } from './layout/fit-text.js';
 import { addObject, type ObjectSink } from './object-sink.js';
 
@@ -77,7 +77,8 @@ export function buildSignatureAppearance(sink: ObjectSink, options: SignatureApp
     const scale = Math.max(0, Math.min((w * IMAGE_SHARE - pad) / image.width, innerH / image.height));
     const drawW = image.width * scale;
     const drawH = image.height * scale;
-    content.op('q').op('cm', drawW, 0, 0, drawH, pad, (h - drawH) / 2).op('Do', '/Im1').op('Q');
+    const placement = orientedPlacement(image.orientation, pad, (h - drawH) / 2, drawW, drawH);
+    content.op('q').op('cm', ...placement).op('Do', '/Im1').op('Q');
     resources.set('XObject', pdfDict({ Im1: image.ref }));
     const separatorX = pad * 1.5 + drawW;
     content.op('q').op('w', 0.5).op('RG', ...COLOURS.separator)

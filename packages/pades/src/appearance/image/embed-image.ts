@@ -12,8 +12,11 @@ import { isJpeg, readJpegHeader } from './read-jpeg-header.js';
 
 export interface EmbeddedImage {
   readonly ref: PdfRef;
+  /** Size as viewed (after the EXIF orientation is applied). */
   readonly width: number;
   readonly height: number;
+  /** EXIF orientation 1–8 to apply when drawing (always 1 for PNG). */
+  readonly orientation: number;
 }
 
 /** `smask` keeps PNG transparency (PDF/A-2/3); `flatten` paints it onto white (PDF/A-1). */
@@ -35,7 +38,13 @@ function embedJpeg(sink: ObjectSink, bytes: Uint8Array): EmbeddedImage {
     Filter: pdfName('DCTDecode'),
   };
   if (h.components === 4 && h.adobe) entries.Decode = pdfArray([1, 0, 1, 0, 1, 0, 1, 0].map((n) => pdfNumber(n)));
-  return { ref: addObject(sink, rawStream(entries, bytes)), width: h.width, height: h.height };
+  const quarterTurn = h.orientation >= 5; // orientations 5–8 swap width and height
+  return {
+    ref: addObject(sink, rawStream(entries, bytes)),
+    width: quarterTurn ? h.height : h.width,
+    height: quarterTurn ? h.width : h.height,
+    orientation: h.orientation,
+  };
 }
 
 function embedPng(sink: ObjectSink, image: DecodedImage, alpha: AlphaHandling): EmbeddedImage {
@@ -44,7 +53,25 @@ function embedPng(sink: ObjectSink, image: DecodedImage, alpha: AlphaHandling): 
   let pixels = image.pixels;
   if (image.alpha && alpha === 'flatten') pixels = onWhite(image.pixels, image.alpha, colorSpace === 'DeviceRGB' ? 3 : 1);
   else if (image.alpha) entries.SMask = addObject(sink, flateStream(imageEntries(width, height, 'DeviceGray'), image.alpha));
-  return { ref: addObject(sink, flateStream(entries, pixels)), width, height };
+  return { ref: addObject(sink, flateStream(entries, pixels)), width, height, orientation: 1 };
+}
+
+/**
+ * The `cm` matrix that draws the image's unit square upright into the box (x, y, w, h), for each
+ * EXIF orientation: 1 as stored, 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 turned
+ * 90° clockwise, 7 transversed, 8 turned 90° counter-clockwise.
+ */
+export function orientedPlacement(orientation: number, x: number, y: number, w: number, h: number): number[] {
+  switch (orientation) {
+    case 2: return [-w, 0, 0, h, x + w, y];
+    case 3: return [-w, 0, 0, -h, x + w, y + h];
+    case 4: return [w, 0, 0, -h, x, y + h];
+    case 5: return [0, -h, -w, 0, x + w, y + h];
+    case 6: return [0, -h, w, 0, x, y + h];
+    case 7: return [0, h, w, 0, x, y];
+    case 8: return [0, h, -w, 0, x + w, y];
+    default: return [w, 0, 0, h, x, y];
+  }
 }
 
 function imageEntries(width: number, height: number, colorSpace: string): Record<string, PdfObject> {
