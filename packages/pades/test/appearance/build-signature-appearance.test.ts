@@ -164,6 +164,19 @@ describe('characters outside the Basic Multilingual Plane', () => {
   });
 });
 
+describe('reproducibility', () => {
+  test('the same options give byte-identical objects (subset tag included)', () => {
+    const a = appearancePdf({ ...BLOCK, image: handwrittenSignaturePng() });
+    const b = appearancePdf({ ...BLOCK, image: handwrittenSignaturePng() });
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  });
+
+  test('a different glyph set gets a different subset tag', () => {
+    const tag = (lines: string[]) => nameOf(entry(objectsOfType(appearancePdf({ width: 200, height: 40, lines }).sink, 'Type0')[0]!, 'BaseFont'));
+    expect(tag(['Signé par A'])).not.toBe(tag(['Signé par B']));
+  });
+});
+
 describe('errors', () => {
   test('a box that is not a positive finite size is refused with APPEARANCE_OPTIONS', () => {
     for (const [width, height] of [[0, 50], [100, -1], [Number.NaN, 20], [Number.POSITIVE_INFINITY, 20]]) {
