@@ -40,3 +40,15 @@ export { serialBytes, type SerialInput } from './serial.js';
 export { createCrl, type CreateCrlOptions, type RevokedEntry } from './crl/create-crl.js';
 export { parseCrl, type ParsedCrl, type CrlEntry } from './crl/parse-crl.js';
 export * from './path/index.js';
+export { createCertId, certIdMatches, type OcspCertId, type CertIdHash } from './ocsp/cert-id.js';
+export { createOcspRequest, parseOcspRequest, type OcspRequestOptions, type ParsedOcspRequest } from './ocsp/ocsp-request.js';
+export {
+  createOcspResponse,
+  createOcspErrorResponse,
+  type CreateOcspResponseOptions,
+  type OcspCertStatus,
+  type OcspResponder,
+  type OcspErrorStatus,
+} from './ocsp/ocsp-response.js';
+export { parseOcspResponse, type ParsedOcspResponse, type OcspSingleResponse, type OcspResponseStatus } from './ocsp/parse-ocsp-response.js';
+export { startOcspServer, type OcspServerOptions } from './ocsp/ocsp-server.js';

@@ -27,6 +27,8 @@ export interface TsaServerOptions {
   readonly random?: RandomSource;
   /** Maximum request size in bytes (default 64 KiB). */
   readonly maxBody?: number;
+  /** Told about internal failures (the client only sees systemFailure). */
+  readonly onError?: (error: unknown) => void;
 }
 
 export async function startTsaServer(o: TsaServerOptions): Promise<RunningServer> {
@@ -54,6 +56,7 @@ export async function startTsaServer(o: TsaServerOptions): Promise<RunningServer
       } catch (e) {
         if (e instanceof TimestampRejection) return reply(res, 200, 'application/timestamp-reply', createTimestampRejection(e.failure, e.message));
         if (e instanceof PkiError && e.code === 'TSA_INVALID') return reply(res, 400, 'text/plain; charset=utf-8', `bad time-stamp request: ${e.message}\n`);
+        o.onError?.(e);
         reply(res, 500, 'application/timestamp-reply', createTimestampRejection('systemFailure', 'the time-stamping service failed'));
       }
     })();

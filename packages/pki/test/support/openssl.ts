@@ -1,5 +1,5 @@
 /** Runs the openssl CLI as an independent checker; fails with a clear message when it is missing. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +46,21 @@ export function tempDir(prefix = 'paraphe-pki-'): { dir: string; write(name: str
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Asynchronous variant, required when openssl talks to a server running in this process. */
+export function opensslAsync(args: readonly string[], input?: Uint8Array | string): Promise<RunResult> {
+  requireTool('openssl');
+  return new Promise((resolve, reject) => {
+    const child = spawn('openssl', args);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ status: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin.end(input ?? '');
+  });
 }
