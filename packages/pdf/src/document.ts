@@ -323,17 +323,22 @@ export class PdfDocument implements StreamContext {
    * entries are left alone: they are reported, as not found, when accessed.
    */
   private checkOffsets(): void {
-    const merged = new Map<number, XrefEntry>();
-    for (const r of this.revisions) for (const [n, e] of r.entries) merged.set(n, e);
+    // A sample is enough to tell a shifted or garbage table from a few bad entries.
+    const SAMPLE = 4096;
+    const seen = new Set<number>();
     let total = 0;
     let bad = 0;
     const lex = new Lexer(this.bytes);
-    for (const [num, e] of merged) {
-      if (e.type !== 'offset' || num === 0) continue;
-      total++;
-      lex.pos = e.offset!;
-      lex.skipWs();
-      if (e.offset! >= this.bytes.length || lex.readUInt() !== num) bad++;
+    for (let r = this.revisions.length - 1; r >= 0 && total < SAMPLE; r--) {
+      for (const [num, e] of this.revisions[r]!.entries) {
+        if (seen.has(num)) continue;
+        seen.add(num);
+        if (e.type !== 'offset' || num === 0) continue;
+        if (++total > SAMPLE) break;
+        lex.pos = e.offset!;
+        lex.skipWs();
+        if (e.offset! >= this.bytes.length || lex.readUInt() !== num) bad++;
+      }
     }
     if (bad > 0 && bad * 2 > total) {
       throw new PdfError('PDF_XREF', `${bad} of ${total} xref offsets do not lead to their object`);
