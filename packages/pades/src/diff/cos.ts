@@ -122,3 +122,14 @@ export function rectArea(dict: PdfDict | undefined): number {
   const [x1, y1, x2, y2] = rect.items.map((i) => numberOf(i) ?? 0) as [number, number, number, number];
   return Math.abs(x2 - x1) * Math.abs(y2 - y1);
 }
+
+/** The direct value at a usage key path ("/K[2]/Obj") inside an object, without following refs. */
+export function valueAtPath(obj: PdfObject | undefined, path: string): PdfObject | undefined {
+  let cur = obj;
+  for (const m of path.matchAll(/\/([^/[]+)|\[(\d+)\]/g)) {
+    if (!cur) return undefined;
+    if (m[1] !== undefined) cur = asDict(cur)?.entries.get(m[1]);
+    else cur = cur.kind === 'array' ? cur.items[Number(m[2])] : undefined;
+  }
+  return cur;
+}

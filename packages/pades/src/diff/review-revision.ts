@@ -19,7 +19,7 @@ import { pageRule } from './rules/page-rule.js';
 import { structureRule } from './rules/structure-rule.js';
 import { shadowFindings } from './shadow.js';
 import { sameValue } from './cos.js';
-import { buildUsageMap, type UsageMap } from './usage-map.js';
+import { usageMapOf, type UsageMap } from './usage-map.js';
 
 /** What the signed revision looks like, computed once for all later revisions. */
 export interface SignedState {
@@ -51,7 +51,7 @@ function attempt<T>(f: () => T): T | DiffError {
 export function signedState(doc: RevisionedDocument, rev: number): SignedState {
   return {
     rev,
-    usage: buildUsageMap(doc, rev),
+    usage: usageMapOf(doc, rev),
     form: attempt(() => walkForm(doc, rev)),
     pages: attempt(() => walkPages(doc, rev)),
   };
@@ -75,7 +75,7 @@ function changedObjects(doc: RevisionedDocument, signed: number, rev: number, pr
 export function reviewRevision(doc: RevisionedDocument, signed: SignedState, rev: number): RevisionReview {
   const problems: string[] = shadowFindings(doc, signed.rev, rev, signed.usage);
   const changed = changedObjects(doc, signed.rev, rev, problems);
-  const newUsage = buildUsageMap(doc, rev);
+  const newUsage = usageMapOf(doc, rev);
   const ctx: DiffContext = { doc, oldRev: signed.rev, newRev: rev, oldUsage: signed.usage, newUsage, changed, ledger: new Ledger() };
   if (changed.size === 0) return { rev, problems, used: [], orphans: 0 };
   structureRule(ctx);

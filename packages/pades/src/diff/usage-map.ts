@@ -103,3 +103,14 @@ export function buildUsageMap(doc: RevisionedDocument, rev: number): UsageMap {
   }
   return map;
 }
+
+/** Usage maps are pure functions of (document, revision); validators ask for them once per signature. */
+const cache = new WeakMap<RevisionedDocument, Map<number, UsageMap>>();
+
+export function usageMapOf(doc: RevisionedDocument, rev: number): UsageMap {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  let map = perDoc.get(rev);
+  if (!map) perDoc.set(rev, (map = buildUsageMap(doc, rev)));
+  return map;
+}

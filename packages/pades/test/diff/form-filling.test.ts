@@ -34,8 +34,12 @@ interface Fixture {
   readonly ap: PdfRef;
 }
 
-/** Adds text field "Name" = (Alice) with its appearance; when `sharedAp`, the page also draws that stream. */
-function withTextField(sharedAp = false): Fixture {
+/**
+ * Adds text field "Name" = (Alice) with its appearance; when `sharedAp`, the page also draws
+ * that stream; `extraRef` adds a catalog entry pointing at the field (a structure-tree OBJR, or
+ * an arbitrary key).
+ */
+function withTextField(sharedAp = false, extraRef?: 'objr' | 'other'): Fixture {
   let field = pdfRef(0);
   let ap = pdfRef(0);
   const doc = appendUpdate(loadCorpus('pyhanko/pdf/pades-with-old-style-signing-cert-attr.pdf'), (up, d) => {
@@ -47,6 +51,12 @@ function withTextField(sharedAp = false): Fixture {
     let page = appendTo(dictAt(d, PAGE.num), 'Annots', field);
     if (sharedAp) page = withEntry(page, 'Resources', pdfDict({ XObject: pdfDict({ Fx: ap }) }));
     up.set(PAGE, page);
+    if (extraRef === 'objr') {
+      const elem = pdfDict({ S: pdfName('Form'), K: pdfArray([pdfDict({ Type: pdfName('OBJR'), Obj: field, Pg: PAGE })]) });
+      up.set(pdfRef(1), withEntry(d.catalog(), 'StructTreeRoot', pdfDict({ Type: pdfName('StructTreeRoot'), K: pdfArray([elem]) })));
+    } else if (extraRef === 'other') {
+      up.set(pdfRef(1), withEntry(d.catalog(), 'Elsewhere', field));
+    }
   });
   return { doc, signed: doc.revisions.length - 1, field, ap };
 }
@@ -81,6 +91,15 @@ describe('form filling after signing', () => {
     const r = analyzeRevisions(fill(f, 'Bob', true), f.signed);
     expect(r.modification).toBe('OTHER');
     expect(r.changes.join('\n')).toContain('but the signed revision also uses it at /Root/Pages/Kids[0]/Resources/XObject/Fx');
+  });
+
+  it('allows filling a field that a tagged structure tree references (OBJR), not one referenced elsewhere', () => {
+    const tagged = withTextField(false, 'objr');
+    expect(analyzeRevisions(fill(tagged, 'Bob'), tagged.signed)).toMatchObject({ modification: 'FORM_FILLING', permitted: true });
+    const other = withTextField(false, 'other');
+    const r = analyzeRevisions(fill(other, 'Bob'), other.signed);
+    expect(r.modification).toBe('OTHER');
+    expect(r.changes.join('\n')).toContain('but the signed revision also uses it at /Root/Elsewhere');
   });
 
   it('honours FieldMDP locks', () => {

@@ -4,8 +4,8 @@
  * may not disappear, non-signature fields may not be added, signed fields may not change.
  */
 import type { PdfDict, PdfObject } from '@paraphe/pdf';
-import { asDict, differingKeys, get, nameOf, rectArea, refOf, sameValue } from '../cos.js';
-import { approveFreshDeps, freshDeps, isFresh, newValue, oldValue, type DiffContext } from '../context.js';
+import { asDict, differingKeys, get, nameOf, rectArea, refOf, sameValue, valueAtPath } from '../cos.js';
+import { approveFreshDeps, freshDeps, isFresh, newValue, oldObject, type DiffContext } from '../context.js';
 import type { AcroFormInfo, FormField } from '../form-fields.js';
 import type { Approval } from '../ledger.js';
 import type { ModificationLevel } from '../types.js';
@@ -90,6 +90,11 @@ function formObjects(form: AcroFormInfo): Set<number> {
 function isFormUsage(ctx: DiffContext, u: Usage, formish: ReadonlySet<number>): boolean {
   if (u.from === 'trailer') return false;
   if (formish.has(u.from)) return true;
+  // Structure-tree object references (/OBJR /Obj) of tagged forms only point back at widgets.
+  if (u.key.endsWith('/Obj')) {
+    const holder = asDict(valueAtPath(oldObject(ctx, u.from), u.key.slice(0, -'/Obj'.length)));
+    if (nameOf(get(holder, 'Type')) === 'OBJR') return true;
+  }
   const pair = catalogPair(ctx);
   if (pair && u.from === pair.oldNum) return u.key.startsWith('/AcroForm');
   // A page's /Annots entry (direct array) or an indirect /Annots array held by a page.
