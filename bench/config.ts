@@ -9,8 +9,10 @@ export interface BenchConfig {
   password: string;
   /** The same key in the legacy PKCS#12 format, for peers that cannot read PBES2/AES. */
   legacyP12: string;
-  /** PEM private key of the same signer, for the crypto baseline. */
+  /** PEM private key, certificate and chain (CA, root) of the same signer. */
   keyPem: string;
+  certificatePem: string;
+  chainPem: string;
   tsaUrl: string;
   /** NSS db (sql:DIR) holding the signing key for pdfsig, its nickname, and a db trusting only the root. */
   nssSignDb: string;
