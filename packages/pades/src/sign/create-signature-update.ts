@@ -2,7 +2,7 @@
  * Builds the incremental update that adds one PAdES signature (B-B, or B-T with its signature
  * timestamp): field and widget, signature dictionary, optional DocMDP certification, CMS.
  */
-import { pdfArray, pdfDict, pdfName, pdfNumber, type PdfDocument, type PdfObject } from '@paraphe/pdf';
+import { pdfArray, pdfDict, pdfName, pdfNumber, withEntry, type PdfDocument, type PdfObject } from '@paraphe/pdf';
 import { parseCertificate, type HashAlgorithm } from '@paraphe/pki';
 import { formatAppearanceLines } from '../appearance/index.js';
 import { buildSignedData } from '../cms/build-signed-data.js';
@@ -11,6 +11,7 @@ import { appendSignedUpdate, type SignedUpdate } from './append-signed-update.js
 import { attachSignatureField } from './attach-signature-field.js';
 import { CatalogDraft } from './catalog-draft.js';
 import { checkedTimestamper } from './checked-timestamper.js';
+import { asDict } from './document-access.js';
 import { pdfDate, pdfTextString } from './pdf-text.js';
 import { SignError } from './sign-error.js';
 import type { SignOptions } from './sign-options.js';
@@ -60,7 +61,9 @@ export async function createSignatureUpdate(doc: PdfDocument, options: SignOptio
       if (options.contactInfo) entries.push(['ContactInfo', pdfTextString(options.contactInfo)]);
       if (options.certify !== undefined) {
         entries.push(['Reference', pdfArray([docMdpReference(options.certify)])]);
-        catalog.set('Perms', pdfDict({ DocMDP: sigRef }));
+        // Keep other permissions (e.g. usage rights /UR3) next to /DocMDP.
+        const perms = asDict(doc, catalog.current.entries.get('Perms')) ?? pdfDict({});
+        catalog.set('Perms', withEntry(perms, 'DocMDP', sigRef));
       }
       update.set(sigRef, pdfDict(entries));
       const visible = options.visible;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PdfDocument } from '@paraphe/pdf';
+import { IncrementalUpdate, PdfDocument, pdfDict, pdfName, withEntry } from '@paraphe/pdf';
 import { addDocumentTimestamp } from '../../src/sign/add-document-timestamp.js';
 import { SignError } from '../../src/sign/sign-error.js';
 import { signPdf } from '../../src/sign/sign-pdf.js';
@@ -87,6 +87,18 @@ describe('certification (DocMDP)', () => {
     expect(await codeOf(signPdf(locked, fx.ecdsaOptions()))).toBe('SIGN_DOCMDP_LOCKED');
     const stamped = await addDocumentTimestamp(locked, { timestamper: fx.tsa.timestamper });
     expect(findSignatures(stamped)).toHaveLength(2);
+  });
+
+  it('keeps other /Perms entries when certifying', async () => {
+    const doc = PdfDocument.load(fx.inputs.classic);
+    const update = new IncrementalUpdate(doc);
+    const root = doc.trailer().entries.get('Root');
+    if (root?.kind !== 'ref') throw new Error('no root');
+    update.set(root, withEntry(doc.catalog(), 'Perms', pdfDict({ UR3: pdfDict({ Type: pdfName('Sig') }) })));
+    const withPerms = new Uint8Array(Buffer.concat([fx.inputs.classic, update.build().tail]));
+    const certified = PdfDocument.load(await signPdf(withPerms, fx.rsaOptions({ certify: 3 })));
+    const perms = certified.resolve(certified.catalog().entries.get('Perms'));
+    expect(perms?.kind === 'dict' && [...perms.entries.keys()].sort()).toEqual(['DocMDP', 'UR3']);
   });
 
   it('refuses to certify a document that is already signed', async () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('signPdf B-B / B-T', () => {
-  for (const input of ['classic', 'objectStreams'] as const) {
+  for (const input of ['classic', 'objectStreams', 'linearized'] as const) {
     it(`signs a ${input} input at B-B: openssl, qpdf and pdfsig accept it`, async () => {
       const original = fx.inputs[input];
       const out = await signPdf(original, fx.rsaOptions({ reason: 'Approbation', location: 'Hôtel de ville' }));

@@ -15,6 +15,7 @@ export interface TestInputs {
   readonly classic: Uint8Array;
   readonly objectStreams: Uint8Array;
   readonly encrypted: Uint8Array;
+  readonly linearized: Uint8Array;
 }
 
 export function makeInputs(dir: string): TestInputs {
@@ -28,5 +29,8 @@ export function makeInputs(dir: string): TestInputs {
   const enc = join(dir, 'encrypted.pdf');
   const e = run('qpdf', ['--encrypt', 'user', 'owner', '256', '--', classic, enc]);
   if (e.status !== 0) throw new Error(`qpdf --encrypt failed: ${e.stderr}`);
-  return { classic: readFileSync(classic), objectStreams: readFileSync(objstm), encrypted: readFileSync(enc) };
+  const lin = join(dir, 'linearized.pdf');
+  const l = run('qpdf', ['--linearize', classic, lin]);
+  if (l.status !== 0) throw new Error(`qpdf --linearize failed: ${l.stderr}`);
+  return { classic: readFileSync(classic), objectStreams: readFileSync(objstm), encrypted: readFileSync(enc), linearized: readFileSync(lin) };
 }
