@@ -1,6 +1,7 @@
 /** What every per-signature evaluation shares: the document, its DSS, the options and policy. */
 import type { CryptoPolicy } from './crypto-policy.js';
 import type { ValidateOptions } from './options.js';
+import type { ExistenceProof } from './poe.js';
 import type { DssData } from './structure/dss.js';
 import type { Certification } from './structure/doc-mdp.js';
 import type { PdfView } from './structure/pdf-view.js';
@@ -15,4 +16,6 @@ export interface ValidationContext {
   readonly at: Date;
   readonly crypto: CryptoPolicy;
   readonly certification: Certification | null;
+  /** Valid trusted document timestamps found so far (filled newest first). */
+  readonly proofs: ExistenceProof[];
 }

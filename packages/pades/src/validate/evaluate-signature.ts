@@ -14,6 +14,7 @@ import type { Evaluated } from './evaluated.js';
 import { checkSignedPart } from './signed-part.js';
 import { nameOf, pdfDateToIso, textOf } from './structure/pdf-view.js';
 import type { FoundSignature } from './structure/find-signatures.js';
+import { existenceTime } from './poe.js';
 import { checkTrust } from './trust.js';
 import { Verdict } from './verdict.js';
 
@@ -57,6 +58,7 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
   let timestamped = false;
   let revocation = { status: 'unknown' as 'good' | 'revoked' | 'unknown', source: null as 'dss' | 'ocsp' | 'crl' | null };
   let chain: Uint8Array[] = [];
+  let tsaChain: Uint8Array[] = [];
 
   const finish = (): Evaluated => ({
     report: {
@@ -79,6 +81,7 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
     baseline: subFilter === 'ETSI.CAdES.detached' && sv?.ess != null && sv.ess.mismatch === null,
     timestamped,
     chain,
+    tsaChain,
     docTimestampValid: false,
   });
 
@@ -133,7 +136,9 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
   const anchors = ctx.options.trustAnchors;
 
   // Signature timestamp: proof that the signature value existed at genTime.
-  let poe = ctx.at;
+  // Later document timestamps prove the signature (and its timestamp) existed at their time.
+  const proven = existenceTime(ctx.at, ctx.proofs, range.revision);
+  let poe = proven;
   const token = sv.timestampTokens[0];
   if (token) {
     const tc = checkTimestampToken(token, [sv.signatureValue], ctx.dss.certs);
@@ -143,8 +148,11 @@ export async function evaluateSignature(ctx: ValidationContext, sig: FoundSignat
       timestampIso = tc.genTime?.toISOString() ?? null;
       const tsa = tc.signer?.signer;
       if (tsa && tc.genTime && anchors.length > 0) {
-        const tt = await checkTrust({ leaf: tsa.der, pool: [...(tc.cms?.certificates ?? []), ...pool], crls, ocsps, dssRevocation, time: ctx.at, timestampAuthority: true }, anchors, ctx.options.fetchers, ctx.options.policy);
-        if (tt.trusted) poe = tc.genTime < ctx.at ? tc.genTime : ctx.at;
+        const tt = await checkTrust({ leaf: tsa.der, pool: [...(tc.cms?.certificates ?? []), ...pool], crls, ocsps, dssRevocation, time: proven, timestampAuthority: true }, anchors, ctx.options.fetchers, ctx.options.policy);
+        if (tt.trusted) {
+          tsaChain = tt.path;
+          if (tc.genTime < poe) poe = tc.genTime;
+        }
         else v.note(`the signature timestamp authority is not trusted: ${tt.reasons.join('; ')}`);
       }
     }

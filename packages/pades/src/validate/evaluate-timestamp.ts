@@ -8,6 +8,7 @@ import type { Evaluated } from './evaluated.js';
 import { checkSignedPart } from './signed-part.js';
 import type { FoundSignature } from './structure/find-signatures.js';
 import { nameOf } from './structure/pdf-view.js';
+import { existenceTime } from './poe.js';
 import { checkTrust } from './trust.js';
 import { Verdict } from './verdict.js';
 
@@ -22,6 +23,8 @@ export async function evaluateDocTimestamp(ctx: ValidationContext, sig: FoundSig
   let genTime: string | null = null;
   let signer = null as null | { subject: string; issuer: string; serial: string };
   let revocation = { status: 'unknown' as 'good' | 'revoked' | 'unknown', source: null as 'dss' | 'ocsp' | 'crl' | null };
+  const proven = existenceTime(ctx.at, ctx.proofs, range.revision);
+  let tsaChain: Uint8Array[] = [];
   if (range.contents) {
     const tc = checkTimestampToken(range.contents, range.signed, ctx.dss.certs);
     intact = tc.imprintMatches;
@@ -37,7 +40,7 @@ export async function evaluateDocTimestamp(ctx: ValidationContext, sig: FoundSig
     else {
       cryptoValid = true;
       for (const r of s.constraintReasons) v.doubt('CRYPTO_CONSTRAINTS_FAILURE', r);
-      for (const r of ctx.crypto.check({ digest: tc.imprintHash, signatureHash: s.signatureHash, family: s.family, keyBits: s.keyBits }, ctx.at)) v.doubt('CRYPTO_CONSTRAINTS_FAILURE', r);
+      for (const r of ctx.crypto.check({ digest: tc.imprintHash, signatureHash: s.signatureHash, family: s.family, keyBits: s.keyBits }, proven)) v.doubt('CRYPTO_CONSTRAINTS_FAILURE', r);
       if (s.ess?.mismatch) v.doubt('NO_SIGNING_CERTIFICATE_FOUND', s.ess.mismatch);
       const anchors = ctx.options.trustAnchors;
       if (anchors.length === 0) v.doubt('NO_CERTIFICATE_CHAIN_FOUND', 'no trust anchor was given, so the timestamp authority cannot be trusted');
@@ -48,11 +51,13 @@ export async function evaluateDocTimestamp(ctx: ValidationContext, sig: FoundSig
           crls: [...tc.cms.crls, ...ctx.dss.crls],
           ocsps: [...tc.cms.ocspResponses, ...ctx.dss.ocsps],
           dssRevocation: ctx.dss.crls.length + ctx.dss.ocsps.length > 0,
-          time: ctx.at,
+          time: proven,
           timestampAuthority: true,
         }, anchors, ctx.options.fetchers, ctx.options.policy);
         trusted = t.trusted;
         revocation = t.revocation;
+        tsaChain = t.path;
+        if (trusted && tc.genTime && range.revision !== null && v.indication === 'TOTAL_PASSED') ctx.proofs.push({ revision: range.revision, time: tc.genTime });
         if (t.indication === 'FAILED') v.fail(t.subIndication ?? 'CERTIFICATE_CHAIN_GENERAL_FAILURE', `timestamp authority certificate: ${t.reasons.join('; ')}`);
         else if (t.indication === 'INDETERMINATE') v.doubt(t.subIndication ?? 'NO_CERTIFICATE_CHAIN_FOUND', `timestamp authority certificate: ${t.reasons.join('; ')}`);
       }
@@ -78,7 +83,8 @@ export async function evaluateDocTimestamp(ctx: ValidationContext, sig: FoundSig
     revision: range.revision,
     baseline: false,
     timestamped: false,
-    chain: [],
+    chain: tsaChain,
+    tsaChain: [],
     docTimestampValid: cryptoValid && intact,
   };
 }

@@ -11,6 +11,8 @@ export interface Evaluated {
   readonly timestamped: boolean;
   /** Certificates of the signer's chain (leaf first), for the B-LT check. */
   readonly chain: readonly Uint8Array[];
+  /** Certificates of the signature timestamp authority's chain, when trusted. */
+  readonly tsaChain: readonly Uint8Array[];
   /** For document timestamps: token verified and imprint matches. */
   readonly docTimestampValid: boolean;
 }

@@ -13,8 +13,9 @@ export function padesLevel(sig: Evaluated, docTimestamps: readonly Evaluated[], 
   if (!sig.baseline) return null;
   const laterTs = docTimestamps.filter((t) => t.docTimestampValid && t.revision !== null && sig.revision !== null && t.revision > sig.revision);
   if (!sig.timestamped && laterTs.length === 0) return 'B-B';
-  // Chain certificates other than the anchor must be in the DSS, with some revocation data.
-  const needed = sig.chain.length > 1 ? sig.chain.slice(0, -1) : sig.chain;
+  // Signer and TSA chain certificates other than the anchors must be in the DSS, with revocation data.
+  const withoutAnchor = (c: readonly Uint8Array[]): readonly Uint8Array[] => (c.length > 1 ? c.slice(0, -1) : c);
+  const needed = [...withoutAnchor(sig.chain), ...withoutAnchor(sig.tsaChain)];
   const inDss = needed.every((c) => dss.certs.some((d) => bytesEqual(c, d)));
   const hasRevocation = dss.ocsps.length + dss.crls.length > 0;
   if (!dss.present || !inDss || !hasRevocation) return 'B-T';

@@ -46,7 +46,7 @@ function unexpected(sig: FoundSignature, reason: string): Evaluated {
       signer: null, signingTime: { claimed: null, timestamp: null }, revocation: { status: 'unknown', source: null },
       reasons: [reason], subFilter: null, byteRange: null,
     },
-    revision: null, baseline: false, timestamped: false, chain: [], docTimestampValid: false,
+    revision: null, baseline: false, timestamped: false, chain: [], tsaChain: [], docTimestampValid: false,
   };
 }
 
@@ -71,7 +71,7 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
     checkSanity(raw as unknown as SanityView, warnings);
     found = findSignatures(doc, warnings);
     const dss = readDss(doc, warnings);
-    ctx = { doc, raw, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc) };
+    ctx = { doc, raw, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc), proofs: [] };
   } catch (e) {
     if (e instanceof ValidationError) throw e;
     const code = e instanceof PdfError ? e.code : undefined;
@@ -81,6 +81,14 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
     warnings.push(`the document has ${found.length} signatures; only the first ${MAX_SIGNATURES} were validated`);
     found = found.slice(0, MAX_SIGNATURES);
   }
+  // Document timestamps first, newest first: each proves the existence of what it covers.
+  const endOf = (s: FoundSignature): number => {
+    const br = s.dict.entries.get('ByteRange');
+    const last = br?.kind === 'array' ? br.items[3] : undefined;
+    const third = br?.kind === 'array' ? br.items[2] : undefined;
+    return last?.kind === 'number' && third?.kind === 'number' ? third.value + last.value : 0;
+  };
+  found = [...found.filter((s) => s.type === 'doc-timestamp').sort((a, b) => endOf(b) - endOf(a)), ...found.filter((s) => s.type !== 'doc-timestamp')];
   const evaluated: Evaluated[] = [];
   for (const sig of found) {
     if (performance.now() - started > BUDGET_MS) {

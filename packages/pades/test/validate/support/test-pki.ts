@@ -16,26 +16,37 @@ export interface TestPki {
   readonly signerKeyPem: string;
   /** NSS database directory (sql:) with the signer key under nickname "signer". */
   readonly nss: string;
+  /** Time-stamping authority (EKU timeStamping, critical) issued by the root, valid ten years. */
+  readonly tsaDer: Uint8Array;
+  readonly tsaKey: KeyObject;
+}
+
+export interface TestPkiOptions {
+  /** Validity of the signer certificate in days (default 365). */
+  readonly signerDays?: number;
 }
 
 function pemToDer(pem: string): Uint8Array {
   return new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
 }
 
-export function createTestPki(): TestPki {
+export function createTestPki(options: TestPkiOptions = {}): TestPki {
   const dir = tempDir();
   const p = (n: string): string => join(dir, n);
   tool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('root.key'), '-out', p('root.pem'), '-days', '3650', '-subj', '/CN=Paraphe Validation Test Root/O=Paraphe',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   tool('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('signer.key'), '-out', p('signer.csr'), '-subj', '/CN=Marie Tremblay/O=Ville de Test']);
   write(dir, 'signer.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  tool('openssl', ['x509', '-req', '-in', p('signer.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '4242', '-days', '365', '-out', p('signer.pem'), '-extfile', p('signer.ext')]);
+  tool('openssl', ['x509', '-req', '-in', p('signer.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '4242', '-days', String(options.signerDays ?? 365), '-out', p('signer.pem'), '-extfile', p('signer.ext')]);
   tool('openssl', ['pkcs12', '-export', '-inkey', p('signer.key'), '-in', p('signer.pem'), '-certfile', p('root.pem'), '-name', 'signer', '-out', p('signer.p12'), '-passout', 'pass:test']);
   const nss = p('nss');
   tool('mkdir', ['-p', nss]);
   tool('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
   tool('pk12util', ['-i', p('signer.p12'), '-d', `sql:${nss}`, '-W', 'test']);
   tool('certutil', ['-M', '-d', `sql:${nss}`, '-n', 'Paraphe Validation Test Root - Paraphe', '-t', 'CT,C,C']);
+  tool('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('tsa.key'), '-out', p('tsa.csr'), '-subj', '/CN=Paraphe Test TSA/O=Paraphe']);
+  write(dir, 'tsa.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  tool('openssl', ['x509', '-req', '-in', p('tsa.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '77', '-days', '3650', '-out', p('tsa.pem'), '-extfile', p('tsa.ext')]);
   const signerPem = readFileSync(p('signer.pem'), 'utf8');
   const signerKeyPem = readFileSync(p('signer.key'), 'utf8');
   return {
@@ -46,5 +57,7 @@ export function createTestPki(): TestPki {
     signerPem,
     signerKeyPem,
     nss,
+    tsaDer: pemToDer(readFileSync(p('tsa.pem'), 'utf8')),
+    tsaKey: createPrivateKey(readFileSync(p('tsa.key'), 'utf8')),
   };
 }
