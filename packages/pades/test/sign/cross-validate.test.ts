@@ -32,6 +32,13 @@ describe('signed output judged by the PAdES validator', () => {
     expect(r.indication).toBe('TOTAL_PASSED');
   });
 
+  it('a P=1 certification at B-LTA: the DSS and document timestamp updates are allowed changes', async () => {
+    const out = await signPdf(fx.inputs.objectStreams, fx.ecdsaOptions({ level: 'B-LTA', certify: 1, timestamper: fx.tsa.timestamper, revocation: fx.revocation }));
+    const r = await report(out);
+    expect(r.signatures[0]?.modification).toBe('LTA_UPDATES');
+    expect(r.indication).toBe('TOTAL_PASSED');
+  });
+
   it('a renewed archive stays TOTAL_PASSED', async () => {
     const lta = await signPdf(fx.inputs.objectStreams, fx.rsaOptions({ level: 'B-LTA', timestamper: fx.tsa.timestamper, revocation: fx.revocation, visible: { page: 1, x: 300, y: 72, width: 200, height: 60 } }));
     const renewed = await renewArchive(lta, { timestamper: fx.tsa.timestamper, revocation: fx.revocation });
