@@ -40,6 +40,13 @@ export function readXrefTable(bytes: Uint8Array, offset: number, ctx: ReadContex
       // Entries should be exactly 20 bytes: `nnnnnnnnnn ggggg n` + 2-byte EOL.
       lex.skipWs();
       const entryAt = lex.pos;
+      const fast = standardEntry(bytes, entryAt);
+      if (fast !== undefined && !(i === 0 && first === 1)) {
+        lex.pos = entryAt + 20;
+        const num = first + i;
+        if (!entries.has(num)) entries.set(num, fast);
+        continue;
+      }
       const off = lex.readUInt();
       const offDigits = lex.pos - entryAt;
       while (lex.peek() === 0x20) lex.pos++;
@@ -76,3 +83,32 @@ export function readXrefTable(bytes: Uint8Array, offset: number, ctx: ReadContex
   if (trailer.kind !== 'dict') throw new PdfError('PDF_NO_TRAILER', 'trailer is not a dictionary', offset);
   return { entries, trailer, end: parser.pos };
 }
+
+const ZERO = 0x30;
+
+/** Fast path for a well-formed 20-byte entry; undefined when the bytes are anything else. */
+function standardEntry(b: Uint8Array, p: number): XrefEntry | undefined {
+  if (p + 20 > b.length || b[p + 10] !== 0x20 || b[p + 16] !== 0x20) return undefined;
+  const e1 = b[p + 18]!;
+  const e2 = b[p + 19]!;
+  // The 2-byte EOL: CRLF, ` \n` or ` \r`.
+  if (!((e1 === 0x0d && e2 === 0x0a) || (e1 === 0x20 && (e2 === 0x0a || e2 === 0x0d)))) return undefined;
+  let off = 0;
+  for (let k = 0; k < 10; k++) {
+    const d = b[p + k]! - ZERO;
+    if (d < 0 || d > 9) return undefined;
+    off = off * 10 + d;
+  }
+  let gen = 0;
+  for (let k = 11; k < 16; k++) {
+    const d = b[p + k]! - ZERO;
+    if (d < 0 || d > 9) return undefined;
+    gen = gen * 10 + d;
+  }
+  const kind = b[p + 17];
+  if (kind === 0x6e) return { type: 'offset', gen, offset: off };
+  if (kind === 0x66) return gen === 65535 ? FREE_HEAD : { type: 'free', gen };
+  return undefined;
+}
+
+const FREE_HEAD: XrefEntry = Object.freeze({ type: 'free', gen: 65535 });
