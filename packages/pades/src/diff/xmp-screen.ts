@@ -6,7 +6,7 @@
  */
 
 /** Largest packet screened; XMP of a signed document is a few kilobytes. */
-const MAX_XMP_BYTES = 4 * 1024 * 1024;
+export const MAX_XMP_BYTES = 4 * 1024 * 1024;
 
 /** Reason the packet was refused, or undefined when it passes. */
 export function screenXmp(bytes: Uint8Array): string | undefined {

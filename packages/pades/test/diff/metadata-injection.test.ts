@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfDict, pdfName, pdfRef, pdfStream, withEntry, type PdfDocument } from '@paraphe/pdf';
+import { flateEncode, pdfDict, pdfName, pdfRef, pdfStream, withEntry, type PdfDocument } from '@paraphe/pdf';
 import { analyzeRevisions } from '../../src/diff/index.js';
 import { appendUpdate, CORPUS, latin1, loadCorpus } from './support.js';
 
@@ -62,6 +62,17 @@ describe('XMP metadata written after signing', () => {
     const { doc, signed } = signedBase();
     const updated = appendUpdate(doc, (up) => up.set(METADATA, metadataStream(latin1(XMP))));
     expect(analyzeRevisions(updated, signed)).toMatchObject({ modification: 'FORM_FILLING', permitted: true, changes: [] });
+  });
+
+  it('screens a compressed packet after decoding it', () => {
+    const { doc, signed } = signedBase();
+    const deflated = (text: string) =>
+      pdfStream(pdfDict({ Type: pdfName('Metadata'), Subtype: pdfName('XML'), Filter: pdfName('FlateDecode') }), flateEncode(latin1(text)));
+    const good = appendUpdate(doc, (up) => up.set(METADATA, deflated(XMP)));
+    expect(analyzeRevisions(good, signed)).toMatchObject({ modification: 'FORM_FILLING', permitted: true });
+    const bomb = readFileSync(resolve(BAD_XML, 'xmlbomb.xml'), 'latin1');
+    const bad = appendUpdate(doc, (up) => up.set(METADATA, deflated(bomb)));
+    expect(analyzeRevisions(bad, signed).changes.join('\n')).toContain('contains an XML markup declaration');
   });
 
   it('refuses /Metadata re-pointed at another object of the signed revision', () => {

@@ -3,11 +3,11 @@
  * it). Allowed at FORM_FILLING only when the catalog keeps pointing at the same object or at a
  * new one, and the new packet passes the XMP screen; any other change of /Metadata is refused.
  */
-import { get, nameOf } from '../cos.js';
-import { isFresh, newObject, oldObject, type DiffContext } from '../context.js';
-import { asDict } from '../cos.js';
+import { decodeStream, PdfError, type PdfObject } from '@paraphe/pdf';
+import { asDict, get, nameOf } from '../cos.js';
+import { isFresh, newObject, newValue, oldObject, type DiffContext } from '../context.js';
+import { MAX_XMP_BYTES, screenXmp } from '../xmp-screen.js';
 import { catalogPair } from './catalog-rule.js';
-import { screenXmp } from '../xmp-screen.js';
 
 export function metadataRule(ctx: DiffContext): void {
   const pair = catalogPair(ctx);
@@ -29,7 +29,7 @@ export function metadataRule(ctx: DiffContext): void {
     ctx.ledger.problem(`catalog /Root/Metadata re-pointed to object ${n}, which existed when the document was signed`);
     return;
   }
-  const refusal = metadataRefusal(newObject(ctx, n));
+  const refusal = metadataRefusal(ctx, newObject(ctx, n));
   if (refusal) {
     ctx.ledger.problem(`catalog /Root/Metadata (object ${n}) changed after signing: ${refusal}`);
     return;
@@ -39,9 +39,15 @@ export function metadataRule(ctx: DiffContext): void {
   else ctx.ledger.approve(n, approval);
 }
 
-function metadataRefusal(obj: ReturnType<typeof newObject>): string | undefined {
+function metadataRefusal(ctx: DiffContext, obj: ReturnType<typeof newObject>): string | undefined {
   if (!obj || obj.kind !== 'stream') return 'it is not a stream';
   if (nameOf(get(obj.dict, 'Type')) !== 'Metadata') return 'its /Type is not /Metadata';
-  if (get(obj.dict, 'Filter')) return 'the packet is compressed, so it cannot be screened without decoding';
-  return screenXmp(obj.raw);
+  if (!get(obj.dict, 'Filter')) return screenXmp(obj.raw);
+  try {
+    const context = { resolve: (o: PdfObject | undefined) => newValue(ctx, o) };
+    return screenXmp(decodeStream(obj, context, { maxOutputBytes: MAX_XMP_BYTES + 1 }));
+  } catch (err) {
+    if (!(err instanceof PdfError)) throw err;
+    return `the packet cannot be decoded (${err.code}: ${err.message})`;
+  }
 }
