@@ -5,6 +5,7 @@
  * stay PDF/A and French text renders and extracts exactly.
  */
 import { pdfArray, pdfDict, pdfName, pdfNumber, type PdfObject, type PdfRef } from '@paraphe/pdf';
+import { colourOperation, type ColourSpace, type Rgb } from './colour.js';
 import { ContentStream, hexString, literalString } from './content-stream.js';
 import { AppearanceError } from './errors.js';
 import { flateStream } from './flate-stream.js';
@@ -34,6 +35,12 @@ export interface SignatureAppearanceOptions {
   /** Font to draw with (default DejaVu Sans); must be TrueType. */
   readonly font?: AppearanceFont;
   /**
+   * Colour space the document allows: a PDF/A file's output intent decides (/N 3: DeviceRGB,
+   * the default; /N 4: DeviceCMYK; /N 1: DeviceGray). Vector colours and PNG images are converted;
+   * a JPEG must be greyscale or already in that space.
+   */
+  readonly colourSpace?: ColourSpace;
+  /**
    * The page's /Rotate (0, 90, 180, 270). `width` and `height` stay those of the widget /Rect in
    * unrotated page space; the appearance is drawn upright for the reader and turned by /Matrix.
    */
@@ -45,12 +52,12 @@ const MIN_FONT_SIZE = 4;
 const TITLE_SCALE = 1.1;
 const BORDER_WIDTH = 0.75;
 const IMAGE_SHARE = 0.4; // largest part of the width the image may take
-const COLOURS = {
+const COLOURS: Record<'border' | 'separator' | 'title' | 'text', Rgb> = {
   border: [0.45, 0.5, 0.58],
   separator: [0.75, 0.78, 0.82],
   title: [0.11, 0.23, 0.45],
   text: [0.13, 0.13, 0.13],
-} as const;
+};
 
 /** Writes the appearance and its font and image to `sink`; returns the Form XObject's reference. */
 export function buildSignatureAppearance(sink: ObjectSink, options: SignatureAppearanceOptions): PdfRef {
@@ -65,14 +72,20 @@ export function buildSignatureAppearance(sink: ObjectSink, options: SignatureApp
   const content = new ContentStream();
   const resources = new Map<string, PdfObject>();
   const pad = Math.min(6, Math.max(2, Math.min(w, h) * 0.08));
+  const space = options.colourSpace ?? 'DeviceRGB';
+  const colour = (name: keyof typeof COLOURS, stroke = false) => {
+    const [operator, operands] = colourOperation(space, COLOURS[name], stroke);
+    content.op(operator, ...operands);
+  };
 
   const border = Math.min(BORDER_WIDTH, Math.min(w, h) / 20);
-  content.op('q').op('w', border).op('RG', ...COLOURS.border)
-    .op('re', border / 2, border / 2, w - border, h - border).op('S').op('Q');
+  content.op('q').op('w', border);
+  colour('border', true);
+  content.op('re', border / 2, border / 2, w - border, h - border).op('S').op('Q');
 
   let textX = pad;
   if (options.image) {
-    const image = embedImage(sink, options.image, options.imageAlpha);
+    const image = embedImage(sink, options.image, { colourSpace: space, ...(options.imageAlpha ? { alpha: options.imageAlpha } : {}) });
     const innerH = h - 2 * pad;
     const scale = Math.max(0, Math.min((w * IMAGE_SHARE - pad) / image.width, innerH / image.height));
     const drawW = image.width * scale;
@@ -81,15 +94,16 @@ export function buildSignatureAppearance(sink: ObjectSink, options: SignatureApp
     content.op('q').op('cm', ...placement).op('Do', '/Im1').op('Q');
     resources.set('XObject', pdfDict({ Im1: image.ref }));
     const separatorX = pad * 1.5 + drawW;
-    content.op('q').op('w', 0.5).op('RG', ...COLOURS.separator)
-      .op('m', separatorX, pad).op('l', separatorX, h - pad).op('S').op('Q');
+    content.op('q').op('w', 0.5);
+    colour('separator', true);
+    content.op('m', separatorX, pad).op('l', separatorX, h - pad).op('S').op('Q');
     textX = separatorX + pad / 2;
   }
 
   const box = { width: w - pad - textX, height: h - 2 * pad };
   if (box.width > 0 && box.height > 0) {
     const collector = new GlyphCollector(font.widthOfGlyph(0));
-    if (drawText(content, font, collector, options, textX, pad, box)) {
+    if (drawText(content, font, collector, options, textX, pad, box, colour)) {
       resources.set('Font', pdfDict({ F1: embedType0Font(sink, font, collector).ref }));
     }
   }
@@ -125,6 +139,7 @@ function rotationMatrix(rotation: 90 | 180 | 270, w: number, h: number): number[
 function drawText(
   content: ContentStream, font: AppearanceFont, collector: GlyphCollector,
   options: SignatureAppearanceOptions, x: number, bottom: number, box: { width: number; height: number },
+  colour: (name: 'title' | 'text') => void,
 ): boolean {
   const paragraphs: Paragraph[] = options.lines.map((text) => ({ text, scale: 1, spaceAfter: 0 }));
   const hasTitle = options.title !== undefined && options.title.trim() !== '';
@@ -142,7 +157,7 @@ function drawText(
     const style = `${line.fontSize}|${hasTitle && line.paragraph === 0}`;
     if (style !== current) {
       content.op('Tf', '/F1', line.fontSize);
-      content.op('rg', ...(hasTitle && line.paragraph === 0 ? COLOURS.title : COLOURS.text));
+      colour(hasTitle && line.paragraph === 0 ? 'title' : 'text');
       current = style;
     }
     content.op('Tm', 1, 0, 0, 1, x + line.indent, top - line.baseline);

@@ -6,3 +6,4 @@ export { measureText } from './font/measure-text.js';
 export { AppearanceError, type AppearanceErrorCode } from './errors.js';
 export { addObject, type ObjectSink } from './object-sink.js';
 export type { AlphaHandling } from './image/embed-image.js';
+export type { ColourSpace } from './colour.js';

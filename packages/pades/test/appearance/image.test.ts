@@ -84,13 +84,13 @@ describe('embedImage', () => {
     const cmyk = ghostscriptJpeg('jpegcmyk');
     const header = readJpegHeader(cmyk);
     const sink = new MemorySink();
-    const stream = sink.get(embedImage(sink, cmyk).ref);
+    const stream = sink.get(embedImage(sink, cmyk, { colourSpace: 'DeviceCMYK' }).ref);
     expect(nameOf(entry(stream, 'ColorSpace'))).toBe('DeviceCMYK');
     expect(header.adobe).toBe(true);
     expect(entry(stream, 'Decode')).toBeDefined();
     // With the right /Decode the white margin stays white and the dark-blue shape dark. The
     // 120 × 50 image is drawn 114 × 47.5 at (6, 16.25) from the box's top-left corner.
-    const r = appearancePdf({ width: 300, height: 80, lines: [], image: cmyk });
+    const r = appearancePdf({ width: 300, height: 80, lines: [], image: cmyk, colourSpace: 'DeviceCMYK' });
     const img = renderGrey(r.path);
     const { x0, y0 } = r.box;
     expect(inkPixels(img, x0 + 8, y0 + 18, x0 + 110, y0 + 23)).toBe(0); // top margin of the image
@@ -104,7 +104,7 @@ describe('embedImage', () => {
     const smask = resolve(sink, entry(masked, 'SMask'));
     expect(nameOf(entry(smask, 'ColorSpace'))).toBe('DeviceGray');
     expect(streamData(smask)).toHaveLength(240 * 100);
-    const flat = sink.get(embedImage(sink, png, 'flatten').ref);
+    const flat = sink.get(embedImage(sink, png, { alpha: 'flatten' }).ref);
     expect(entry(flat, 'SMask')).toBeUndefined();
     const pixels = streamData(flat);
     expect(pixels).toHaveLength(240 * 100 * 3);

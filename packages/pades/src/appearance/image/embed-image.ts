@@ -1,11 +1,12 @@
 /**
  * Embeds a signature image as an image XObject: JPEG bytes pass through (DCTDecode); PNG is
- * decoded and re-compressed with its alpha channel as a /SMask, or composited onto white for
- * PDF/A-1 files, which forbid transparency.
+ * decoded, converted to the document's colour space and re-compressed with its alpha channel as
+ * a /SMask, or composited onto white for PDF/A-1 files, which forbid transparency.
  */
 import { pdfArray, pdfName, pdfNumber, type PdfObject, type PdfRef } from '@paraphe/pdf';
 import { AppearanceError } from '../errors.js';
 import { flateStream, rawStream } from '../flate-stream.js';
+import { convertSamples, type ColourSpace } from '../colour.js';
 import { addObject, type ObjectSink } from '../object-sink.js';
 import { decodePng, isPng, type DecodedImage } from './decode-png.js';
 import { isJpeg, readJpegHeader } from './read-jpeg-header.js';
@@ -24,14 +25,26 @@ export type AlphaHandling = 'smask' | 'flatten';
 
 const JPEG_COLOUR_SPACES = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as const;
 
-export function embedImage(sink: ObjectSink, bytes: Uint8Array, alpha: AlphaHandling = 'smask'): EmbeddedImage {
-  if (isJpeg(bytes)) return embedJpeg(sink, bytes);
-  if (isPng(bytes)) return embedPng(sink, decodePng(bytes), alpha);
+export interface ImageOptions {
+  readonly alpha?: AlphaHandling;
+  /** Colour space the document allows (see colour.ts); default DeviceRGB. */
+  readonly colourSpace?: ColourSpace;
+}
+
+export function embedImage(sink: ObjectSink, bytes: Uint8Array, options: ImageOptions = {}): EmbeddedImage {
+  const space = options.colourSpace ?? 'DeviceRGB';
+  if (isJpeg(bytes)) return embedJpeg(sink, bytes, space);
+  if (isPng(bytes)) return embedPng(sink, decodePng(bytes), options.alpha ?? 'smask', space);
   throw new AppearanceError('APPEARANCE_IMAGE', 'the signature image must be a PNG or JPEG file');
 }
 
-function embedJpeg(sink: ObjectSink, bytes: Uint8Array): EmbeddedImage {
+function embedJpeg(sink: ObjectSink, bytes: Uint8Array, space: ColourSpace): EmbeddedImage {
   const h = readJpegHeader(bytes);
+  const jpegSpace = JPEG_COLOUR_SPACES[h.components];
+  // A JPEG is passed through, not re-encoded, so it must already be grey or in the document's space.
+  if (jpegSpace !== 'DeviceGray' && jpegSpace !== space) {
+    throw new AppearanceError('APPEARANCE_IMAGE', `a ${jpegSpace} JPEG cannot be used where ${space} is required; use a PNG or a greyscale JPEG`);
+  }
   const entries: Record<string, PdfObject> = {
     ...imageEntries(h.width, h.height, JPEG_COLOUR_SPACES[h.components]),
     BitsPerComponent: pdfNumber(h.bitsPerComponent),
@@ -47,12 +60,14 @@ function embedJpeg(sink: ObjectSink, bytes: Uint8Array): EmbeddedImage {
   };
 }
 
-function embedPng(sink: ObjectSink, image: DecodedImage, alpha: AlphaHandling): EmbeddedImage {
-  const { width, height, colorSpace } = image;
-  const entries: Record<string, PdfObject> = imageEntries(width, height, colorSpace);
+function embedPng(sink: ObjectSink, image: DecodedImage, alpha: AlphaHandling, space: ColourSpace): EmbeddedImage {
+  const { width, height } = image;
   let pixels = image.pixels;
-  if (image.alpha && alpha === 'flatten') pixels = onWhite(image.pixels, image.alpha, colorSpace === 'DeviceRGB' ? 3 : 1);
-  else if (image.alpha) entries.SMask = addObject(sink, flateStream(imageEntries(width, height, 'DeviceGray'), image.alpha));
+  if (image.alpha && alpha === 'flatten') pixels = onWhite(pixels, image.alpha, image.colorSpace === 'DeviceRGB' ? 3 : 1);
+  const converted = convertSamples(pixels, image.colorSpace, space);
+  pixels = converted.pixels;
+  const entries: Record<string, PdfObject> = imageEntries(width, height, converted.colorSpace);
+  if (image.alpha && alpha === 'smask') entries.SMask = addObject(sink, flateStream(imageEntries(width, height, 'DeviceGray'), image.alpha));
   return { ref: addObject(sink, flateStream(entries, pixels)), width, height, orientation: 1 };
 }
 
