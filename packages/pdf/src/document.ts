@@ -207,6 +207,12 @@ export class PdfDocument implements StreamContext {
       this.loading.delete(-1 - stmNum);
     }
     if (stm?.kind !== 'stream') throw new PdfError('PDF_OBJECT_NOT_FOUND', `object stream ${stmNum} (holding object ${num}) is missing`);
+    const type = stm.dict.entries.get('Type');
+    if (type?.kind !== 'name' || type.value !== 'ObjStm') {
+      const msg = `object ${stmNum}, named as the object stream of object ${num}, is not /Type /ObjStm`;
+      if (this.strict) throw new PdfError('PDF_XREF', msg);
+      this.warn(msg);
+    }
     let os = this.objStreams.get(stm);
     if (!os) {
       os = ObjectStream.open(stm, { resolve: (o) => this.resolve(o, rev) }, this.limits, !this.strict, (m) => this.warn(m));
