@@ -7,6 +7,8 @@ import { ValidationError } from '../errors.js';
 
 export interface SanityView {
   readonly version: string;
+  readonly bytes: Uint8Array;
+  readonly revisions: readonly { readonly endOffset: number }[];
   pages(): unknown[];
   encryption(): unknown;
 }
@@ -14,6 +16,13 @@ export interface SanityView {
 /** Pushes a warning per problem; throws ValidationError when /Encrypt cannot be interpreted. */
 export function checkSanity(doc: SanityView, warnings: string[]): void {
   if (!/^\d\.\d$/.test(doc.version)) warnings.push(`illegal PDF header version "${doc.version}"`);
+  const end = doc.revisions[doc.revisions.length - 1]?.endOffset ?? doc.bytes.length;
+  let trailing = 0;
+  for (let i = end; i < doc.bytes.length; i++) {
+    const c = doc.bytes[i];
+    if (c !== 0x0a && c !== 0x0d && c !== 0x20 && c !== 0x09 && c !== 0x00) trailing++;
+  }
+  if (trailing > 0) warnings.push(`${doc.bytes.length - end} bytes follow the end of the last revision; they belong to no revision and no signature covers them`);
   try {
     if (doc.pages().length === 0) warnings.push('the document has no readable page');
   } catch (e) {
