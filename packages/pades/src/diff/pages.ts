@@ -32,9 +32,8 @@ export function walkPages(doc: RevisionedDocument, rev: number): PageNode[] {
   const onPath = new Set<number>();
   const seen = new Set<number>();
   const visit = (ref: PdfRef, depth: number): void => {
-    if (onPath.has(ref.num) || seen.has(ref.num)) {
-      throw new DiffError('DIFF_CIRCULAR', `Circular reference in page tree at object ${ref.num}`);
-    }
+    if (onPath.has(ref.num)) throw new DiffError('DIFF_CIRCULAR', `Circular reference in page tree at object ${ref.num}`);
+    if (seen.has(ref.num)) throw new DiffError('DIFF_MALFORMED', `page tree node ${ref.num} appears twice in the page tree`);
     if (depth > MAX_DEPTH || pages.length > MAX_PAGES) throw new DiffError('DIFF_LIMIT', 'page tree too deep or too large');
     seen.add(ref.num);
     const dict = asDict(objectAt(doc, ref.num, rev));

@@ -2,9 +2,8 @@
  * Reviews one later revision against the signed one: finds the objects it really changed,
  * lets each rule justify what it can, and turns everything left unjustified into a reason.
  */
-import { asDict, differingKeys } from './cos.js';
-import type { DiffContext } from './context.js';
-import { isFresh } from './context.js';
+import { asDict, differingKeys, sameValue } from './cos.js';
+import { isFresh, type DiffContext } from './context.js';
 import { inUse, objectAt, readObject, sectionEntries, type RevisionedDocument } from './document.js';
 import { DiffError } from './errors.js';
 import { walkForm, type AcroFormInfo } from './form-fields.js';
@@ -12,13 +11,12 @@ import { Ledger, type Approval } from './ledger.js';
 import { walkPages, type PageNode } from './pages.js';
 import { catalogRule } from './rules/catalog-rule.js';
 import { dssRule } from './rules/dss-rule.js';
-import { formRule } from './rules/form-rule.js';
+import { formRule, type WidgetClaim } from './rules/form-rule.js';
 import { metadataRule } from './rules/metadata-rule.js';
 import { namesRule } from './rules/names-rule.js';
 import { pageRule } from './rules/page-rule.js';
 import { structureRule } from './rules/structure-rule.js';
 import { shadowFindings } from './shadow.js';
-import { sameValue } from './cos.js';
 import { usageMapOf, type UsageMap } from './usage-map.js';
 
 /** What the signed revision looks like, computed once for all later revisions. */
@@ -85,7 +83,7 @@ export function reviewRevision(doc: RevisionedDocument, signed: SignedState, rev
   namesRule(ctx);
   const newForm = attempt(() => walkForm(doc, rev));
   const newPages = attempt(() => walkPages(doc, rev));
-  let claims = new Map();
+  let claims = new Map<number, WidgetClaim>();
   for (const r of [signed.form, newForm, signed.pages, newPages]) if (r instanceof DiffError) ctx.ledger.problem(`${r.code}: ${r.message}`);
   if (!(signed.form instanceof DiffError) && !(newForm instanceof DiffError)) claims = formRule(ctx, signed.form, newForm);
   if (!(signed.pages instanceof DiffError) && !(newPages instanceof DiffError)) pageRule(ctx, signed.pages, newPages, claims);

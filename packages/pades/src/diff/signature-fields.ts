@@ -4,7 +4,7 @@
  */
 import type { PdfRef } from '@paraphe/pdf';
 import { get } from './cos.js';
-import type { RevisionedDocument } from './document.js';
+import { objectAt, type RevisionedDocument } from './document.js';
 import { walkForm } from './form-fields.js';
 import { walkPages } from './pages.js';
 
@@ -51,6 +51,6 @@ export function signatureFieldsOf(doc: RevisionedDocument, rev = doc.revisions.l
 }
 
 function arrayAt(doc: RevisionedDocument, n: number, rev: number) {
-  const obj = doc.getObject(n, rev);
+  const obj = objectAt(doc, n, rev);
   return obj && obj.kind === 'array' ? obj.items : [];
 }
