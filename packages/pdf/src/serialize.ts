@@ -92,8 +92,10 @@ export function formatNumber(value: number, isInt: boolean): string {
 
 function writeName(w: ByteWriter, name: string): void {
   w.byte(0x2f);
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i) & 0xff;
+  // Parsed names hold one char per byte; a name built with wider chars is written as UTF-8.
+  const bytes = /[^\x00-\xff]/.test(name) ? Buffer.from(name, 'utf8') : Buffer.from(name, 'latin1');
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     // Outside the printable range, delimiters and `#` itself are written as #xx.
     if (c < 0x21 || c > 0x7e || c === 0x23 || '()<>[]{}/%'.includes(String.fromCharCode(c))) {
       w.byte(0x23).byte(HEX.charCodeAt(c >> 4)).byte(HEX.charCodeAt(c & 15));

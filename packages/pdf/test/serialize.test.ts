@@ -24,6 +24,9 @@ describe('serializeObject', () => {
     expect(txt(serializeObject(pdfName('A B#(x)/é')))).toBe('/A#20B#23#28x#29#2F#E9');
     expect(reparse(pdfName('A B#(x)/\xe9'))).toEqual(pdfName('A B#(x)/\xe9'));
   });
+  it('writes names with chars above 0xFF as UTF-8', () => {
+    expect(txt(serializeObject(pdfName('中')))).toBe('/#E4#B8#AD');
+  });
   it('writes literal strings that read back byte for byte', () => {
     const bytes = new Uint8Array([0x28, 0x29, 0x5c, 0x0d, 0x0a, 0x00, 0xff, 0x41]);
     const s = pdfString(bytes);
