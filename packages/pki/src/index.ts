@@ -52,3 +52,7 @@ export {
 } from './ocsp/ocsp-response.js';
 export { parseOcspResponse, type ParsedOcspResponse, type OcspSingleResponse, type OcspResponseStatus } from './ocsp/parse-ocsp-response.js';
 export { startOcspServer, type OcspServerOptions } from './ocsp/ocsp-server.js';
+export { encryptPrivateKey, decryptPrivateKey, encryptedKeySigner } from './signers/encrypted-pkcs8.js';
+export { DEFAULT_PBKDF2_ITERATIONS, type Pbes2Options } from './signers/pbe.js';
+export { loadPkcs12, type LoadedPkcs12 } from './signers/pkcs12-read.js';
+export { writePkcs12, type WritePkcs12Options } from './signers/pkcs12-write.js';
