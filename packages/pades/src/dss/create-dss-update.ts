@@ -4,12 +4,14 @@
  */
 import { IncrementalUpdate, type PdfDocument } from '@paraphe/pdf';
 import { CatalogDraft } from '../sign/catalog-draft.js';
+import { declareEsicExtension } from './esic-extension.js';
 import { writeDss, type VriEntry } from './write-dss.js';
 
 export function createDssUpdate(doc: PdfDocument, entries: readonly VriEntry[]): Uint8Array {
   const update = new IncrementalUpdate(doc);
   const catalog = new CatalogDraft(doc);
   writeDss(doc, update, catalog, entries);
+  declareEsicExtension(doc, catalog);
   catalog.commit(update);
   return update.build().tail;
 }

@@ -3,6 +3,7 @@
  * §12.8.5): an invisible field whose /Contents is an RFC 3161 token over the ByteRange.
  */
 import { pdfDict, pdfName, type PdfDocument } from '@paraphe/pdf';
+import { declareEsicExtension } from '../dss/esic-extension.js';
 import { appendSignedUpdate, type SignedUpdate } from './append-signed-update.js';
 import { attachSignatureField } from './attach-signature-field.js';
 import { CatalogDraft } from './catalog-draft.js';
@@ -36,6 +37,7 @@ export async function createDocumentTimestampUpdate(doc: PdfDocument, options: D
         ...(options.field !== undefined ? { fieldName: options.field } : {}),
         lines: () => [],
       });
+      declareEsicExtension(doc, catalog);
       catalog.commit(update);
       return sigRef;
     },

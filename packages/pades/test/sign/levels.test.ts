@@ -53,6 +53,9 @@ describe('B-LT and B-LTA', () => {
     expect(vri?.kind === 'dict' && [...vri.entries.keys()]).toEqual([sha1(sig!.contentsValue)]);
     expect(qpdfCheck(fx.dir, out).ok).toBe(true);
     expect(validCount(pdfsig(fx.dir, fx.nss, out))).toBe(1);
+    // PDF 1.x: the ETSI developer extension is declared
+    const ext = doc.resolve(doc.catalog().entries.get('Extensions'));
+    expect(ext?.kind === 'dict' && ext.entries.has('ESIC')).toBe(true);
   });
 
   it('B-LTA: a document timestamp over everything, verified by openssl ts', async () => {
