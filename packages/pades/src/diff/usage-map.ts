@@ -48,6 +48,11 @@ export class UsageMap {
   }
 }
 
+/** Only references and containers can lead anywhere; skipping scalars keeps big number arrays cheap. */
+function holdsRefs(v: PdfObject): boolean {
+  return v.kind === 'ref' || v.kind === 'array' || v.kind === 'dict' || v.kind === 'stream';
+}
+
 export function buildUsageMap(doc: RevisionedDocument, rev: number): UsageMap {
   const map = new UsageMap(rev);
   const queue: number[] = [];
@@ -68,13 +73,15 @@ export function buildUsageMap(doc: RevisionedDocument, rev: number): UsageMap {
         return;
       }
       case 'array':
-        value.items.forEach((item, i) => visit(from, item, `${key}[${i}]`, base, depth + 1));
+        value.items.forEach((item, i) => {
+          if (holdsRefs(item)) visit(from, item, `${key}[${i}]`, base, depth + 1);
+        });
         return;
       case 'dict':
-        for (const [k, v] of value.entries) visit(from, v, `${key}/${k}`, base, depth + 1);
+        for (const [k, v] of value.entries) if (holdsRefs(v)) visit(from, v, `${key}/${k}`, base, depth + 1);
         return;
       case 'stream':
-        for (const [k, v] of value.dict.entries) visit(from, v, `${key}/${k}`, base, depth + 1);
+        for (const [k, v] of value.dict.entries) if (holdsRefs(v)) visit(from, v, `${key}/${k}`, base, depth + 1);
         return;
       default:
         return;
