@@ -7,3 +7,4 @@ export { AppearanceError, type AppearanceErrorCode } from './errors.js';
 export { addObject, type ObjectSink } from './object-sink.js';
 export type { AlphaHandling } from './image/embed-image.js';
 export type { ColourSpace } from './colour.js';
+export { appearanceConstraintsFor, type AppearanceConstraints } from './appearance-constraints.js';

@@ -31,10 +31,10 @@ export function pdfWithXObject(sink: MemorySink, xobject: PdfRef, at: Placement)
   sink.set(pagesRef, pdfDict({ Type: pdfName('Pages'), Kids: pdfArray([pageRef]), Count: pdfNumber(1) }));
   const catalog = sink.allocate();
   sink.set(catalog, pdfDict({ Type: pdfName('Catalog'), Pages: pagesRef }));
-  return writeFile(sink.objects, catalog);
+  return writePdf(sink.objects, catalog);
 }
 
-function writeFile(objects: ReadonlyMap<number, PdfObject>, root: PdfRef): Uint8Array {
+export function writePdf(objects: ReadonlyMap<number, PdfObject>, root: PdfRef): Uint8Array {
   const chunks: Uint8Array[] = [];
   let length = 0;
   const push = (b: Uint8Array | string) => {
