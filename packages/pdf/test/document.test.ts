@@ -212,6 +212,17 @@ describe('defects', () => {
     expect(doc.pages()).toHaveLength(1);
     expect(code(() => PdfDocument.load(shifted, { strict: true }).getObject(4))).toBe('PDF_XREF');
   });
+  it.each([-2, 1, 3])('corrects a startxref that is off by %i bytes in lenient mode only', (delta) => {
+    const base = classicPdf({ ...MINIMAL, 4: '(x)' });
+    const at = lastStartxref(base);
+    const bytes = enc(Buffer.from(base).toString('latin1').replace(/startxref\n\d+/, `startxref\n${at + delta}`));
+    const doc = PdfDocument.load(bytes);
+    expect(doc.recovered).toBe(false);
+    expect(doc.revisions[0]!.xrefOffset).toBe(at + delta);
+    expect(doc.warnings.join()).toMatch(/off by/);
+    expect(doc.objectNumbers()).toEqual([1, 2, 3, 4]);
+    expect(code(() => PdfDocument.load(bytes, { strict: true }))).toBe('PDF_XREF');
+  });
   it('rejects what is not a PDF', () => {
     expect(code(() => PdfDocument.load(enc('hello world')))).toBe('PDF_NOT_A_PDF');
     expect(code(() => PdfDocument.load(new Uint8Array(0)))).toBe('PDF_NOT_A_PDF');

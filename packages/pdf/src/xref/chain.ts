@@ -4,7 +4,7 @@
  * section (they fill objects the table leaves absent or free). Linearized files: the first-page
  * section and the main section it points to (physically *after* it) form one logical revision.
  */
-import { lastIndexOf, latin1 } from '../bytes.js';
+import { CHAR_CLASS, isDigit, lastIndexOf, latin1, matchAt } from '../bytes.js';
 import { PdfError } from '../errors.js';
 import { Lexer } from '../lexer.js';
 import { readXrefStream } from './stream.js';
@@ -55,6 +55,45 @@ export function readSection(bytes: Uint8Array, offset: number, ctx: ReadContext)
   throw new PdfError('PDF_XREF', `no xref section at byte ${offset} (found '${latin1(bytes, offset, Math.min(bytes.length, offset + 12))}')`);
 }
 
+/** How far from a wrong offset lenient mode looks for the section it meant. */
+const NEAR = 64;
+
+/**
+ * Lenient mode: an offset that misses its section by a few bytes (a common writer bug) is
+ * corrected to the nearest readable section within {@link NEAR} bytes, with a warning.
+ */
+function readSectionNear(bytes: Uint8Array, offset: number, ctx: ReadContext): XrefSection {
+  try {
+    return readSection(bytes, offset, ctx);
+  } catch (e) {
+    if (!ctx.lenient || !(e instanceof PdfError) || e.code === 'PDF_LIMIT') throw e;
+    const candidates: number[] = [];
+    const from = Math.max(0, offset - NEAR);
+    const to = Math.min(bytes.length, offset + NEAR);
+    for (let p = from; p < to; p++) {
+      if (p === offset) continue;
+      const c = bytes[p];
+      const prev = p > 0 ? bytes[p - 1]! : 0x0a;
+      // Candidates: an `xref` keyword or the first digit of an object header, at a token start.
+      if (CHAR_CLASS[prev] === 0) continue;
+      if (c === 0x78 ? matchAt(bytes, p, 'xref') : isDigit(c ?? -1)) candidates.push(p);
+    }
+    candidates.sort((a, b) => Math.abs(a - offset) - Math.abs(b - offset));
+    for (const p of candidates) {
+      try {
+        const quiet: ReadContext = { lenient: true, limits: ctx.limits, warn: () => undefined };
+        readSection(bytes, p, quiet);
+      } catch {
+        continue; // not a section: try the next candidate
+      }
+      ctx.warn(`xref offset ${offset} is off by ${p - offset} bytes; the section at byte ${p} is used`);
+      const found = readSection(bytes, p, ctx);
+      return { ...found, offset };
+    }
+    throw e;
+  }
+}
+
 /** Sections from the newest (the startxref target) to the oldest. */
 export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext): XrefSection[] {
   const sections: XrefSection[] = [];
@@ -68,7 +107,7 @@ export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext
     }
     seen.add(offset);
     if (sections.length >= ctx.limits.maxDepth * 64) throw new PdfError('PDF_LIMIT', 'too many xref sections');
-    const section = readSection(bytes, offset, ctx);
+    const section = readSectionNear(bytes, offset, ctx);
     const newer = sections[sections.length - 1];
     if (newer && sizeOf(newer) < sizeOf(section)) {
       const msg = `/Size decreases from ${sizeOf(section)} (section at byte ${section.offset}) to ${sizeOf(newer)} (section at byte ${newer.offset})`;
