@@ -11,7 +11,8 @@ describe('wrapText', () => {
     expect(wrapText('aa bb cc dd', 5, count)).toEqual(['aa bb', 'cc dd']);
   });
 
-  test('never breaks after « or before », :, ;, !, ?', () => {
+  test('never breaks after « or nº, or before », :, ;, !, ?', () => {
+    expect(wrapText('règlement nº 2026-14', 12, count)).toEqual(['règlement', 'nº 2026-14']);
     expect(wrapText('x « yy » z', 6, count)).toEqual(['x', '« yy »', 'z']);
     expect(wrapText('Motif : abc', 7, count)).toEqual(['Motif :', 'abc']);
   });

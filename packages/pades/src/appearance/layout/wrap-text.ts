@@ -1,7 +1,7 @@
 /**
- * Greedy line wrapping at spaces — never at no-break spaces, nor inside French guillemets or
- * before high punctuation (« Zonage », Motif :) — breaking a word between characters only when
- * it is wider than the line on its own. Continuation lines may be indented.
+ * Greedy line wrapping at spaces — never at no-break spaces, inside French guillemets, after
+ * « nº » or before high punctuation (« Zonage », nº 2026-14, Motif :) — breaking a word between
+ * characters only when it is wider than the line on its own. Continuation lines may be indented.
  */
 
 /** Measures a string's advance in points at the current size. */
@@ -17,8 +17,8 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Spaces a line may break at: not after « nor before », :, ;, !, ?. */
-const BREAKABLE_SPACE = / (?<=[^«] )(?![»:;!?])/;
+/** Spaces a line may break at: not after « or nº, nor before », :, ;, !, ?. */
+const BREAKABLE_SPACE = /(?<!«|\b[nN][º°]) (?![»:;!?])/;
 
 export function wrapText(text: string, maxWidth: number, measure: Measure, indent = 0): string[] {
   const lines: string[] = [];
