@@ -15,16 +15,26 @@ export interface DssData {
 }
 
 const MAX_ITEMS = 5_000;
+/** Total decoded DSS bytes kept: a DSS is validation data, not a place for gigabytes. */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 
-function streams(doc: PdfView, arr: PdfObject | undefined, rev: number, warnings: string[], what: string): Uint8Array[] {
+interface Budget { left: number }
+
+function streams(doc: PdfView, arr: PdfObject | undefined, rev: number, warnings: string[], what: string, budget: Budget): Uint8Array[] {
   const out: Uint8Array[] = [];
   const list = doc.resolve(arr, rev);
   if (list?.kind !== 'array') return out;
   for (const item of list.items.slice(0, MAX_ITEMS)) {
     const s = doc.resolve(item, rev);
     if (s?.kind !== 'stream') continue;
+    if (budget.left <= 0) {
+      warnings.push(`the DSS holds more than ${MAX_TOTAL_BYTES} bytes of validation data; the rest was ignored`);
+      break;
+    }
     try {
-      out.push(decodeStream(s, { resolve: (o) => doc.resolve(o, rev) }, { maxOutputBytes: 16 * 1024 * 1024 }));
+      const data = decodeStream(s, { resolve: (o) => doc.resolve(o, rev) }, { maxOutputBytes: Math.min(16 * 1024 * 1024, budget.left) });
+      budget.left -= data.length;
+      out.push(data);
     } catch (e) {
       warnings.push(`a DSS ${what} stream cannot be decoded: ${(e as Error).message}`);
     }
@@ -44,11 +54,12 @@ export function readDss(doc: PdfView, warnings: string[]): DssData {
     }
   }
   if (!dss) return { present: false, certs: [], ocsps: [], crls: [], firstRevision };
+  const budget = { left: MAX_TOTAL_BYTES };
   return {
     present: true,
-    certs: streams(doc, dss.entries.get('Certs'), last, warnings, 'certificate'),
-    ocsps: streams(doc, dss.entries.get('OCSPs'), last, warnings, 'OCSP'),
-    crls: streams(doc, dss.entries.get('CRLs'), last, warnings, 'CRL'),
+    certs: streams(doc, dss.entries.get('Certs'), last, warnings, 'certificate', budget),
+    ocsps: streams(doc, dss.entries.get('OCSPs'), last, warnings, 'OCSP', budget),
+    crls: streams(doc, dss.entries.get('CRLs'), last, warnings, 'CRL', budget),
     firstRevision,
   };
 }
