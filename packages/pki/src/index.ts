@@ -56,3 +56,5 @@ export { encryptPrivateKey, decryptPrivateKey, encryptedKeySigner } from './sign
 export { DEFAULT_PBKDF2_ITERATIONS, type Pbes2Options } from './signers/pbe.js';
 export { loadPkcs12, type LoadedPkcs12 } from './signers/pkcs12-read.js';
 export { writePkcs12, type WritePkcs12Options } from './signers/pkcs12-write.js';
+export { createDevPki, DEV_PKI_PASSWORD, type CreateDevPkiOptions } from './devpki/create-dev-pki.js';
+export { type DevPki, type DevIdentity } from './devpki/types.js';
