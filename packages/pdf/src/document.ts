@@ -14,6 +14,7 @@ import { buildRevisions, findEofEnd, findStartxref, readChain } from './xref/cha
 import { recoverXref } from './xref/recover.js';
 import type { LoadOptions, ReadContext, Revision, XrefEntry } from './xref/types.js';
 import { describeEncryption, type EncryptionInfo } from './encryption.js';
+import { walkPages } from './page-tree.js';
 
 const MAX_WARNINGS = 1000;
 
@@ -282,45 +283,16 @@ export class PdfDocument implements StreamContext {
   /** The page tree's leaves in order (cycle-safe; inherited attributes are not applied). */
   pages(rev?: number): { ref: PdfRef; dict: PdfDict }[] {
     const r = this.rev(rev);
-    const out: { ref: PdfRef; dict: PdfDict }[] = [];
-    const root = this.catalog(r).entries.get('Pages');
-    if (root?.kind !== 'ref') {
-      if (root !== undefined) this.warn('catalog /Pages is not an indirect reference');
-      return out;
-    }
-    const visited = new Set<string>();
-    const walk = (ref: PdfRef, depth: number): void => {
-      const key = refKey(ref);
-      if (visited.has(key)) {
-        this.warn(`page tree cycle at ${key}`);
-        return;
-      }
-      if (depth > this.limits.maxDepth) throw new PdfError('PDF_LIMIT', 'page tree deeper than maxDepth');
-      visited.add(key);
-      this.checkRefGeneration(ref, r);
-      const node = this.getObject(ref.num, r);
-      if (node?.kind !== 'dict') {
-        this.warn(`page tree node ${key} is not a dictionary`);
-        return;
-      }
-      const type = node.entries.get('Type');
-      const kids = this.resolve(node.entries.get('Kids'), r);
-      const isNode = type?.kind === 'name' ? type.value === 'Pages' : kids?.kind === 'array';
-      if (!isNode) {
-        out.push({ ref, dict: node });
-        return;
-      }
-      if (kids?.kind !== 'array') {
-        this.warn(`page tree node ${key} has no /Kids array`);
-        return;
-      }
-      for (const kid of kids.items) {
-        if (kid.kind === 'ref') walk(kid, depth + 1);
-        else this.warn(`page tree node ${key} has a direct kid`);
-      }
-    };
-    walk(root, 0);
-    return out;
+    return walkPages(
+      {
+        catalog: () => this.catalog(r),
+        getObject: (num) => this.getObject(num, r),
+        resolve: (o) => this.resolve(o, r),
+        checkRef: (ref) => this.checkRefGeneration(ref, r),
+        warn: (m) => this.warn(m),
+      },
+      this.limits.maxDepth,
+    );
   }
 
   /**

@@ -1,3 +1,4 @@
+/** Public API of the PDF engine: reader (revision model), filters, serializer, incremental writer. */
 export * from './objects.js';
 export * from './errors.js';
 export { PdfDocument } from './document.js';
