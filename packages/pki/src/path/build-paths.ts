@@ -62,8 +62,10 @@ export function buildParsedPaths(
   // A path never passes twice through the same subject and key, whichever certificate binds them.
   const entity = (c: ParsedCertificate): string => `${c.subject.key}|${toHex(c.spki)}`;
   const out: ParsedCertificate[][] = [];
+  // Bounds the search in dense cross-certified pools that hold no route to an anchor.
+  let budget = 2000;
   const walk = (path: ParsedCertificate[], seen: Set<string>): void => {
-    if (out.length >= maxPaths || path.length >= maxLength) return;
+    if (out.length >= maxPaths || path.length >= maxLength || --budget < 0) return;
     const tip = path[path.length - 1]!;
     for (const anchor of anchors.issuersOf(tip)) {
       if (!seen.has(entity(anchor))) out.push([...path, anchor]);

@@ -2,6 +2,7 @@
 import { buildParsedPaths, CertificatePool } from './build-paths.js';
 import { parseCertificate, type ParsedCertificate } from './certificate.js';
 import { checkPath, describePosition } from './check-path.js';
+import { certificatesFromFetched } from './fetched-certificates.js';
 import { parseCrl, type ParsedCrl } from './crl.js';
 import { PathValidationError } from './errors.js';
 import { parseOcspResponse, type ParsedOcspResponse } from './ocsp.js';
@@ -60,9 +61,10 @@ class PathValidator {
       let next: ParsedCertificate | undefined;
       for (const url of tip.caIssuerUrls) {
         try {
-          const cert = parseCertificate(await fetch(url));
-          this.pool.add(cert);
-          next ??= cert;
+          for (const cert of certificatesFromFetched(await fetch(url))) {
+            this.pool.add(cert);
+            if (cert.subject.key === tip.issuer.key) next ??= cert;
+          }
         } catch (e) {
           this.inputProblems.push(`certificate fetch from ${url} failed: ${(e as Error).message}`);
         }

@@ -1,4 +1,5 @@
 /** Path validation and revocation outcomes on certificates built in the test. */
+import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPaths, checkCrl, checkOcspResponse, validateCertPath, type PathValidationOptions } from '../../src/path/index.js';
 import { ALGORITHMS, crl, issue, ocspResponse, type Entity } from './mini-pki.js';
@@ -171,6 +172,42 @@ describe('malformed input', () => {
     const r = await validateCertPath(leaf.der, opts({ crls: [goodCrlRoot, new Uint8Array([1, 2, 3])] }));
     expect(r).toMatchObject({ errorClass: 'RevocationUnavailable' });
     expect(r.reasons.some((x) => /ignored CRL/.test(x))).toBe(true);
+  });
+});
+
+/** A PKCS#7 certs-only bundle (what many caIssuers URLs serve). */
+function certsOnly(...certs: Uint8Array[]): Uint8Array {
+  const tagged0 = (value: asn1js.AsnType[]): asn1js.Constructed => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value });
+  const signedData = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 1 }), new asn1js.Set({ value: [] }),
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' })] }),
+      tagged0(certs.map((c) => asn1js.fromBER(new Uint8Array(c).buffer).result)), new asn1js.Set({ value: [] }),
+    ],
+  });
+  const contentInfo = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.2' }), tagged0([signedData])] });
+  return new Uint8Array(contentInfo.toBER());
+}
+
+describe('issuer fetching', () => {
+  it('accepts a PKCS#7 certs-only bundle from a caIssuers URL', async () => {
+    const erin = await issue({ name: 'Erin', issuer: ca, caIssuersUrl: 'http://certs.test/ca.p7c' });
+    const r = await validateCertPath(erin.der, {
+      ...opts({ intermediates: [], revocation: 'none' }),
+      fetchers: { certificate: async () => certsOnly(root.der, ca.der) },
+    });
+    expect(r).toMatchObject({ indication: 'PASSED' });
+    expect(r.path).toEqual([erin.der, ca.der, root.der]);
+  });
+
+  it('keeps the reason when the issuer cannot be fetched', async () => {
+    const frank = await issue({ name: 'Frank', issuer: ca, caIssuersUrl: 'http://certs.test/missing.cer' });
+    const r = await validateCertPath(frank.der, {
+      ...opts({ intermediates: [], revocation: 'none' }),
+      fetchers: { certificate: async () => { throw new Error('HTTP 404'); } },
+    });
+    expect(r).toMatchObject({ subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+    expect(r.reasons.join('\n')).toMatch(/missing\.cer failed: HTTP 404/);
   });
 });
 
