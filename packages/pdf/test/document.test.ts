@@ -46,6 +46,21 @@ describe('single revision, classic xref', () => {
   });
 });
 
+describe('input views', () => {
+  it('reads a Uint8Array that is a window into a larger buffer', () => {
+    const file = classicPdf(MINIMAL);
+    const big = new Uint8Array(file.length + 100);
+    big.set(file, 37);
+    const view = big.subarray(37, 37 + file.length);
+    const doc = PdfDocument.load(view, { strict: true });
+    expect(doc.pages()).toHaveLength(1);
+    expect(doc.revisions[0]!.endOffset).toBe(file.length);
+    const broken = new Uint8Array(big.length);
+    broken.set(Buffer.from(Buffer.from(file).toString('latin1').replace(/startxref\n\d+/, 'startxref\n1')), 37);
+    expect(PdfDocument.load(broken.subarray(37, 37 + file.length)).pages()).toHaveLength(1);
+  });
+});
+
 describe('incremental updates and the revision model', () => {
   const v0 = classicPdf({ ...MINIMAL, 4: '(original)', 5: '(to be deleted)' });
   const x0 = lastStartxref(v0);
