@@ -130,6 +130,14 @@ describe('form filling after signing', () => {
     expect(r.changes).toEqual([`revision ${f.signed + 1}: form field "Name": appearance replaced after signing although its value did not change`]);
   });
 
+  it('refuses a new value for a read-only field', () => {
+    const f = withTextField();
+    const readOnly = appendUpdate(f.doc, (up, d) => up.set(f.field, withEntry(dictAt(d, f.field.num), 'Ff', pdfNumber(1))));
+    const signed = readOnly.revisions.length - 1;
+    const r = analyzeRevisions(fill({ ...f, doc: readOnly, signed }, 'Bob'), signed);
+    expect(r.changes.join('\n')).toContain('form field "Name" is read-only (/Ff bit 1) but its value changed after signing');
+  });
+
   it('refuses a moved widget, a new text field and a deleted field', () => {
     const f = withTextField();
     const moved = appendUpdate(f.doc, (up, d) => {

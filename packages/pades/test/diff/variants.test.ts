@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   pdfArray,
+  pdfBool,
   pdfDict,
   pdfName,
   pdfNumber,
@@ -93,6 +94,33 @@ describe('analyzeRevisions on built updates', () => {
       expect(r.permitted).toBe(false);
       expect(r.changes.join('\n')).toContain(`not permitted by the certification signature (DocMDP P=${p})`);
     }
+  });
+
+  it('refuses new annotations and signature fields that carry JavaScript, but accepts a URI link', () => {
+    const js = pdfDict({ S: pdfName('JavaScript'), JS: pdfString('this.getField("Sig1").display = display.hidden;') });
+    const withAction = (annot: PdfDict) =>
+      appendUpdate(base(), (up, d) => {
+        const ref = up.allocate();
+        up.set(ref, annot);
+        up.set(PAGE, appendTo(dictAt(d, PAGE.num), 'Annots', ref));
+      });
+    const rect = pdfArray([10, 10, 60, 30].map((n) => pdfNumber(n)));
+    const link = withAction(pdfDict({ Type: pdfName('Annot'), Subtype: pdfName('Link'), Rect: rect, A: pdfDict({ S: pdfName('URI'), URI: pdfString('https://example.org') }) }));
+    expect(analyzeRevisions(link, SIGNED)).toMatchObject({ modification: 'ANNOTATIONS', permitted: true });
+    const script = withAction(pdfDict({ Type: pdfName('Annot'), Subtype: pdfName('Link'), Rect: rect, A: js }));
+    expect(analyzeRevisions(script, SIGNED).changes.join('\n')).toMatch(/page 1: \/Link annotation \d+ added after signing with an action of type \/JavaScript/);
+    const field = appendUpdate(base(), (up, d) => {
+      const f = up.allocate();
+      up.set(f, pdfDict({ FT: pdfName('Sig'), T: pdfString('Sig2'), Type: pdfName('Annot'), Subtype: pdfName('Widget'), Rect: rect, P: PAGE, AA: pdfDict({ PO: js }) }));
+      up.set(ACROFORM, appendTo(dictAt(d, ACROFORM.num), 'Fields', f));
+      up.set(PAGE, appendTo(dictAt(d, PAGE.num), 'Annots', f));
+    });
+    expect(analyzeRevisions(field, SIGNED).changes.join('\n')).toContain('signature field "Sig2" added after signing with additional actions (/AA)');
+  });
+
+  it('refuses turning /NeedAppearances on after signing', () => {
+    const doc = appendUpdate(base(), (up, d) => up.set(ACROFORM, withEntry(dictAt(d, ACROFORM.num), 'NeedAppearances', pdfBool(true))));
+    expect(analyzeRevisions(doc, SIGNED).changes.join('\n')).toContain('/Root/AcroForm/NeedAppearances turned on after signing');
   });
 
   it('allows a new signature field with its widget at FORM_FILLING, but not under DocMDP P=1', () => {

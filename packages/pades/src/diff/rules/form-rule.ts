@@ -10,6 +10,7 @@ import type { AcroFormInfo, FormField } from '../form-fields.js';
 import type { Approval } from '../ledger.js';
 import type { ModificationLevel } from '../types.js';
 import type { Usage } from '../usage-map.js';
+import { activeContent } from '../actions.js';
 import { approveAppearance } from './appearance.js';
 import { catalogPair } from './catalog-rule.js';
 
@@ -54,6 +55,11 @@ function checkAcroForm(ctx: DiffContext, oldForm: AcroFormInfo, newForm: AcroFor
       ctx.ledger.problem(`/Root/AcroForm/${key} changed after signing`);
     }
   }
+  // With /NeedAppearances a viewer redraws every field from its value instead of showing the
+  // signed appearance, so a value that never was on display (shadow "replace") would surface.
+  if (needsAppearances(newDict) && !needsAppearances(oldForm.dict)) {
+    ctx.ledger.problem('/Root/AcroForm/NeedAppearances turned on after signing: viewers would redraw fields instead of showing what was signed');
+  }
   // The form dictionary and its /Fields array were compared entry by entry (fields one by one
   // below), so rewriting them in place is cleared wherever they are used.
   for (const slot of [newForm.slot, get(newDict, 'Fields'), get(newDict, 'DR')]) {
@@ -68,6 +74,11 @@ function checkAcroForm(ctx: DiffContext, oldForm: AcroFormInfo, newForm: AcroFor
   approveFreshDeps(ctx, get(newDict, 'DR'), { ...approval, level: 'FORM_FILLING', note: 'form default resources (/DR) updated' });
   const pair = catalogPair(ctx);
   if (pair && newForm.slot?.kind === 'dict') ctx.ledger.approve(pair.newNum, approval);
+}
+
+function needsAppearances(form: PdfDict | undefined): boolean {
+  const v = get(form, 'NeedAppearances');
+  return v?.kind === 'bool' && v.value;
 }
 
 /** Object numbers that make up the signed form structure and page annotation lists. */
@@ -138,6 +149,10 @@ function addedField(ctx: DiffContext, field: FormField, claims: Map<number, Widg
     ctx.ledger.problem(`form field "${field.name}" (type /${field.type ?? 'none'}) added after signing: only signature fields may be added`);
     return;
   }
+  for (const dict of [field.dict, ...field.widgets.map((w) => w.dict)]) {
+    const active = activeContent(dict, (v) => newValue(ctx, v));
+    if (active) ctx.ledger.problem(`signature field "${field.name}" added after signing with ${active}`);
+  }
   const level = field.hasChildFields ? 'LTA_UPDATES' : signatureLevel(ctx, field);
   const approval: Approval = { level, note: describeSignature(ctx, field, 'added'), field: field.name, lockSafe: level === 'LTA_UPDATES' };
   const clear = (num: number) => {
@@ -178,7 +193,17 @@ function changedSignatureField(ctx: DiffContext, before: FormField, after: FormF
   approveFilled(ctx, before, after, approval, formish);
 }
 
+/** Field flag bit 1 (ISO 32000-1 Table 221): the user may not change the value. */
+function readOnly(field: FormField): boolean {
+  const ff = get(field.dict, 'Ff');
+  return ff?.kind === 'number' && (ff.value & 1) === 1;
+}
+
 function changedValueField(ctx: DiffContext, before: FormField, after: FormField, formish: ReadonlySet<number>): void {
+  if (readOnly(before) && valueChanged(ctx, before, after)) {
+    ctx.ledger.problem(`form field "${after.name}" is read-only (/Ff bit 1) but its value changed after signing`);
+    return;
+  }
   const flagsOnly = differingKeys(before.dict, after.dict, ALWAYS_KEYS).length === 0;
   const approval: Approval = {
     level: 'FORM_FILLING',

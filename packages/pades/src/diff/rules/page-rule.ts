@@ -6,6 +6,7 @@
 import type { PdfDict, PdfObject } from '@paraphe/pdf';
 import { asDict, differingKeys, get, nameOf, refOf, sameValue } from '../cos.js';
 import { approveFreshDeps, isFresh, newObject, newValue, oldObject, oldValue, type DiffContext } from '../context.js';
+import { activeContent } from '../actions.js';
 import type { Approval } from '../ledger.js';
 import type { PageNode } from '../pages.js';
 import { levelRank, type ModificationLevel } from '../types.js';
@@ -61,6 +62,11 @@ function reviewPage(ctx: DiffContext, before: PageNode, after: PageNode, claims:
       ctx.ledger.problem(`${label}: widget annotation ${a.num} added after signing without a new signature field`);
       continue;
     }
+    const active = activeContent(dict, (v) => newValue(ctx, v));
+    if (active) {
+      ctx.ledger.problem(`${label}: /${subtype} annotation ${a.num} added after signing with ${active}`);
+      continue;
+    }
     const approval: Approval = { level: 'ANNOTATIONS', note: `${label}: /${subtype} annotation added` };
     if (isFresh(ctx, a.num)) ctx.ledger.approve(a.num, approval);
     else ctx.ledger.approveVia(a.num, { from: -1, key: '' }, approval);
@@ -97,6 +103,11 @@ function changedAnnotation(ctx: DiffContext, num: number, label: string): void {
   const newType = nameOf(get(after, 'Subtype'));
   if (!before || !after || oldType === 'Widget' || newType === 'Widget') return;
   if (oldType !== newType || nameOf(get(before, 'Type')) === 'Page') return;
+  const active = activeContent(after, (v) => newValue(ctx, v));
+  if (active && !activeContent(before, (v) => oldValue(ctx, v))) {
+    ctx.ledger.problem(`${label}: /${newType ?? 'unknown'} annotation ${num} given ${active} after signing`);
+    return;
+  }
   const approval: Approval = { level: 'ANNOTATIONS', note: `${label}: /${newType ?? 'unknown'} annotation changed` };
   ctx.ledger.approve(num, approval);
   approveFreshDeps(ctx, after, approval);
