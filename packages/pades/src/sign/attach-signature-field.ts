@@ -37,6 +37,10 @@ export function attachSignatureField(doc: PdfDocument, update: IncrementalUpdate
       return existing.name;
     }
   }
+  if (p.fieldName !== undefined && (p.fieldName === '' || p.fieldName.includes('.'))) {
+    // A new field is created at the top level, and partial names cannot contain periods (ISO 32000-1 §12.7.3.2).
+    throw new SignError('SIGN_BAD_OPTIONS', `no field "${p.fieldName}" exists and a new field cannot be named so`);
+  }
   const name = p.fieldName ?? uniqueFieldName(doc, p.baseName);
   const pages = doc.pages();
   const pageIndex = p.visible ? p.visible.page - 1 : 0;

@@ -138,6 +138,7 @@ describe('refusals with a code', () => {
     expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ level: 'B-T' })))).toBe('SIGN_BAD_OPTIONS');
     expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ level: 'B-LT', timestamper: fx.tsa.timestamper })))).toBe('SIGN_BAD_OPTIONS');
     expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ visible: { page: 9, x: 0, y: 0, width: 10, height: 10 } })))).toBe('SIGN_BAD_OPTIONS');
+    expect(await codeOf(signPdf(fx.inputs.classic, fx.rsaOptions({ field: 'Section.Signature' })))).toBe('SIGN_BAD_OPTIONS');
   });
 
   it('a failing or confused TSA → SIGN_TSA_FAILED', async () => {
