@@ -31,8 +31,14 @@ function describeEncapsulated(content: Uint8Array): string {
  * A PDF signature has one signer. Some writers (podofosign) repeat the same SignerInfo; that is
  * tolerated when every copy verifies for the same certificate, anything else is a failure.
  */
+const MAX_SIGNER_INFOS = 4;
+
 function checkExtraSignerInfos(cms: ParsedCms, content: readonly Uint8Array[], extra: readonly Uint8Array[], signer: Uint8Array, v: Verdict): void {
   const n = cms.signerInfos.length;
+  if (n > MAX_SIGNER_INFOS) {
+    v.fail('FORMAT_FAILURE', `the CMS holds ${n} SignerInfos; a PDF signature must have exactly one signer`);
+    return;
+  }
   for (let i = 1; i < n; i++) {
     const other = verifySigner(cms, i, { content, extraCertificates: extra });
     if (other.status !== 'ok' || !other.signer || !bytesEqual(other.signer.der, signer)) {

@@ -53,9 +53,9 @@ export function checkTimestampToken(token: Uint8Array, covered: readonly Uint8Ar
     if (!imprintMatches) reasons.push(`the timestamp imprint (${toHex(expected).slice(0, 16)}…) does not match the ${spec.name} of the timestamped data`);
   }
   const signer = verifySigner(cms, 0, { content: [cms.eContent], extraCertificates });
-  if (signer.status !== 'ok') reasons.push(...signer.reasons.map((r) => `timestamp token: ${r}`));
+  if (signer.status !== 'ok' || signer.ess?.mismatch) reasons.push(...signer.reasons.map((r) => `timestamp token: ${r}`));
   return {
-    ok: imprintMatches && signer.status === 'ok' && signer.constraintReasons.length === 0,
+    ok: imprintMatches && signer.status === 'ok' && signer.constraintReasons.length === 0 && !signer.ess?.mismatch,
     imprintMatches, genTime, reasons, cms, signer, imprintHash: spec?.name ?? null,
   };
 }

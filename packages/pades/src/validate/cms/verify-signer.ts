@@ -13,6 +13,8 @@ import { checkEss, type EssCheck } from './ess.js';
 import { DIGESTS, OID, SIGNATURES, type SignatureFamily } from './oids.js';
 import type { ParsedCms } from './parse-cms.js';
 
+const MAX_CERTIFICATES = 500;
+
 export type SignerStatus = 'ok' | 'format' | 'hash' | 'signature' | 'no-certificate';
 
 export interface SignerVerification {
@@ -105,10 +107,13 @@ export function verifySigner(cms: ParsedCms, index: number, options: VerifySigne
   const constraintReasons: string[] = [];
   const parsedSigner = cms.signerInfos[index];
   const pool: CertView[] = [];
-  for (const der of [...cms.certificates, ...(options.extraCertificates ?? [])]) {
+  const candidates = [...cms.certificates, ...(options.extraCertificates ?? [])];
+  // A signature needs a handful of certificates; thousands are a resource attack.
+  for (const der of candidates.slice(0, MAX_CERTIFICATES)) {
     const v = parseCertificate(der);
     if (v) pool.push(v);
   }
+  if (candidates.length > MAX_CERTIFICATES) reasons.push(`only the first ${MAX_CERTIFICATES} of ${candidates.length} certificates were considered`);
   const base = {
     signer: null as CertView | null, digest: null as DigestSpec | null, family: null as SignatureFamily | null,
     signatureHash: null as string | null, keyBits: 0, signatureValue: new Uint8Array(0) as Uint8Array, signingTime: null as Date | null,
