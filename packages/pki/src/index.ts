@@ -58,3 +58,6 @@ export { loadPkcs12, type LoadedPkcs12 } from './signers/pkcs12-read.js';
 export { writePkcs12, type WritePkcs12Options } from './signers/pkcs12-write.js';
 export { createDevPki, DEV_PKI_PASSWORD, type CreateDevPkiOptions } from './devpki/create-dev-pki.js';
 export { type DevPki, type DevIdentity } from './devpki/types.js';
+export { pkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions } from './signers/pkcs11/pkcs11-signer.js';
+export { generateTokenKeyPair, type GenerateTokenKeyOptions, type TokenKey } from './signers/pkcs11/generate-token-key.js';
+export { rawEcdsaToDer } from './signers/pkcs11/ecdsa-der.js';
