@@ -14,8 +14,10 @@ export async function ocspServeCommand(args: readonly string[], io: CliIo): Prom
   const server = await startOcspServer({
     port,
     host: values.host ?? '127.0.0.1',
-    responder: pki.ocsp,
-    status: () => ({ status: 'good' }),
+    responder: { certificate: pki.ocsp.certificate, signer: pki.ocsp.signer },
+    status: (certId) => pki.status(certId),
+    files: pki.files, // the CRLs and CA certificates the AIA / CRL-DP URLs name
+    clock: io.clock,
   });
   io.stdout(`OCSP responder listening on ${server.url}\n`);
   await io.untilStopped();
