@@ -10,7 +10,7 @@ const TEXT = {
   en: {
     TOTAL_PASSED: 'VALID', TOTAL_FAILED: 'INVALID', INDETERMINATE: 'INDETERMINATE',
     document: 'Document', signatures: (n: number) => `${n} signature${n === 1 ? '' : 's'}`,
-    signature: 'Signature', docTs: 'Document timestamp', field: 'field', signer: 'Signed by', issuer: 'issued by',
+    signature: 'Signature', docTs: 'Document timestamp', field: 'field', signer: 'Signed by', stamper: 'Timestamped by', issuer: 'issued by',
     unknownSigner: 'unknown signer', claimed: 'claimed signing time', timestamp: 'timestamp', none: 'none',
     level: 'PAdES level', noLevel: 'not PAdES baseline', coverage: 'coverage', modification: 'changes after signing',
     intact: 'integrity', crypto: 'signature value', trust: 'trusted', yes: 'yes', no: 'no',
@@ -19,7 +19,7 @@ const TEXT = {
   fr: {
     TOTAL_PASSED: 'VALIDE', TOTAL_FAILED: 'INVALIDE', INDETERMINATE: 'INDÉTERMINÉ',
     document: 'Document', signatures: (n: number) => `${n} signature${n === 1 ? '' : 's'}`,
-    signature: 'Signature', docTs: 'Horodatage du document', field: 'champ', signer: 'Signé par', issuer: 'émis par',
+    signature: 'Signature', docTs: 'Horodatage du document', field: 'champ', signer: 'Signé par', stamper: 'Horodaté par', issuer: 'émis par',
     unknownSigner: 'signataire inconnu', claimed: 'heure de signature déclarée', timestamp: 'horodatage', none: 'aucun',
     level: 'niveau PAdES', noLevel: 'hors profil PAdES baseline', coverage: 'couverture', modification: 'modifications après signature',
     intact: 'intégrité', crypto: 'valeur de signature', trust: 'de confiance', yes: 'oui', no: 'non',
@@ -34,11 +34,12 @@ function verdict(ind: Indication, sub: string | null, locale: ReportLocale): str
 function formatSignature(s: SignatureReport, i: number, locale: ReportLocale): string[] {
   const t = TEXT[locale];
   const yn = (b: boolean): string => (b ? t.yes : t.no);
+  const isTs = s.type === 'doc-timestamp';
   const lines = [
-    `${i + 1}. ${s.type === 'doc-timestamp' ? t.docTs : t.signature} — ${t.field} "${s.field}": ${verdict(s.indication, s.subIndication, locale)}`,
-    `   ${t.signer}: ${s.signer ? `${s.signer.subject} (${t.issuer} ${s.signer.issuer})` : t.unknownSigner}`,
-    `   ${t.claimed}: ${s.signingTime.claimed ?? t.none}; ${t.timestamp}: ${s.signingTime.timestamp ?? t.none}`,
-    `   ${t.level}: ${s.level ?? t.noLevel}; ${t.coverage}: ${s.coverage}; ${t.modification}: ${s.modification}`,
+    `${i + 1}. ${isTs ? t.docTs : t.signature} — ${t.field} "${s.field}": ${verdict(s.indication, s.subIndication, locale)}`,
+    `   ${isTs ? t.stamper : t.signer}: ${s.signer ? `${s.signer.subject} (${t.issuer} ${s.signer.issuer})` : t.unknownSigner}`,
+    isTs ? `   ${t.timestamp}: ${s.signingTime.timestamp ?? t.none}` : `   ${t.claimed}: ${s.signingTime.claimed ?? t.none}; ${t.timestamp}: ${s.signingTime.timestamp ?? t.none}`,
+    `   ${isTs ? '' : `${t.level}: ${s.level ?? t.noLevel}; `}${t.coverage}: ${s.coverage}; ${t.modification}: ${s.modification}`,
     `   ${t.intact}: ${yn(s.intact)}; ${t.crypto}: ${yn(s.cryptoValid)}; ${t.trust}: ${yn(s.trusted)}; ${t.revocation}: ${s.revocation.status}${s.revocation.source ? ` (${s.revocation.source})` : ''}`,
   ];
   if (s.reasons.length > 0) {
