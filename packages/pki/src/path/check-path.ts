@@ -4,13 +4,13 @@ import { PathValidationError, type PathErrorClass } from './errors.js';
 import { NameConstraintState } from './name-constraints.js';
 import { PolicyState } from './policy-tree.js';
 import { DSA_KEY_OID, verifySignature, withDsaParameters } from './signature.js';
-import type { AlgorithmDescription, PolicyOptions } from './types.js';
+import type { AlgorithmPolicy, PolicyOptions } from './types.js';
 
 export interface CheckPathOptions {
   time: Date;
   policy?: PolicyOptions;
   requiredEku?: string[];
-  algorithmPolicy?: (alg: AlgorithmDescription, at: Date) => string | null;
+  algorithmPolicy?: AlgorithmPolicy;
   /** Skip the validity-period check (used when validity is judged elsewhere). */
   ignoreValidity?: boolean;
 }

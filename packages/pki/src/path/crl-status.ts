@@ -5,6 +5,7 @@ import { crlScope, distributionPointsOf, sameScope } from './crl-scope.js';
 import { bytesEqual } from './der.js';
 import type { PathErrorClass } from './errors.js';
 import { ALL_REASONS, CRL_REASON_CODES } from './extensions.js';
+import type { AlgorithmPolicy } from './types.js';
 
 export interface CrlStatusContext {
   time: Date;
@@ -13,6 +14,7 @@ export interface CrlStatusContext {
   certsBySubject(key: string): ParsedCertificate[];
   /** Validates the path of a CRL signer other than the path issuer; returns a reason when it fails. */
   validateSigner(signer: ParsedCertificate): Promise<string | null>;
+  algorithmPolicy?: AlgorithmPolicy;
 }
 
 export type SourceStatus =
@@ -33,7 +35,7 @@ async function verifyCrlSigner(crl: ParsedCrl, issuer: ParsedCertificate, ctx: C
     .filter((c) => !akid || !c.subjectKeyId || bytesEqual(akid, c.subjectKeyId));
   let firstError: Verified | null = null;
   for (const signer of candidates) {
-    const check = verifyParsedCrl(crl, signer, ctx.time);
+    const check = verifyParsedCrl(crl, signer, ctx.time, ctx.algorithmPolicy);
     if (!check.valid) {
       const err: Verified = { ok: false, code: check.errorClass ?? 'CRLInvalid', message: check.reasons.join('; ') };
       // Once the signature verified, the CRL is authentic: its own defects are final.

@@ -11,6 +11,7 @@ import {
 import { parseName, type DistinguishedName } from './names.js';
 import { parseCertificate } from './certificate.js';
 import { verifySignature } from './signature.js';
+import type { AlgorithmPolicy } from './types.js';
 
 export interface CrlEntry {
   serialHex: string;
@@ -128,6 +129,7 @@ function parseUncached(der: Uint8Array, id: string): ParsedCrl {
 
 export interface CrlCheckOptions {
   time: Date;
+  algorithmPolicy?: AlgorithmPolicy;
 }
 
 /** Outcome of verifying one CRL against a candidate issuer. */
@@ -142,7 +144,7 @@ export interface CrlCheck {
 }
 
 /** Structural, signature, issuer and freshness checks of a CRL (scope is judged by the revocation checker). */
-export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time: Date): CrlCheck {
+export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time: Date, algorithmPolicy?: AlgorithmPolicy): CrlCheck {
   const base = { thisUpdate: crl.thisUpdate, isDelta: crl.deltaBase !== undefined } as CrlCheck;
   if (crl.nextUpdate) base.nextUpdate = crl.nextUpdate;
   if (crl.crlNumber !== undefined) base.crlNumber = crl.crlNumber;
@@ -153,6 +155,8 @@ export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time:
   }
   const sig = verifySignature(crl.tbs, crl.signature, crl.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
   if (!sig.ok) return bad('CRLInvalid', `CRL signature could not be verified (${sig.reason})`);
+  const weak = algorithmPolicy?.(sig.algorithm, time);
+  if (weak) return bad('CryptoConstraints', `CRL is signed with an unacceptable algorithm: ${weak}`);
   if (crl.unknownCritical) return bad('CRLInvalid', `One or more unrecognized critical extensions are present (${crl.unknownCritical})`);
   if (crl.nextUpdate && crl.nextUpdate < time) {
     return bad(base.isDelta ? 'DeltaCRLStale' : 'RevocationStale', 'CRL is not recent enough');
@@ -163,7 +167,7 @@ export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time:
 /** Verifies a DER CRL against a DER issuer certificate at `options.time`. */
 export function checkCrl(crl: Uint8Array, issuer: Uint8Array, options: CrlCheckOptions): CrlCheck {
   try {
-    return verifyParsedCrl(parseCrl(crl), parseCertificate(issuer), options.time);
+    return verifyParsedCrl(parseCrl(crl), parseCertificate(issuer), options.time, options.algorithmPolicy);
   } catch (e) {
     const err = e as PathValidationError;
     return { valid: false, errorClass: err.code ?? 'CRLInvalid', reasons: [err.message], isDelta: false };

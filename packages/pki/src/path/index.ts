@@ -1,6 +1,6 @@
 /** Certificate path validation and revocation checking (RFC 5280, RFC 6960): the public surface. */
 export type {
-  AlgorithmDescription, Indication, PathFetchers, PathValidationOptions, PathValidationResult, PolicyOptions,
+  AlgorithmDescription, AlgorithmPolicy, Indication, PathFetchers, PathValidationOptions, PathValidationResult, PolicyOptions,
   RevocationMode, RevocationSummary, SubIndication,
 } from './types.js';
 export { PathValidationError, type PathErrorClass } from './errors.js';

@@ -7,6 +7,7 @@ import { PathValidationError, type PathErrorClass } from './errors.js';
 import { CRL_REASON_CODES, OID } from './extensions.js';
 import { parseName, type DistinguishedName } from './names.js';
 import { verifySignature } from './signature.js';
+import type { AlgorithmPolicy } from './types.js';
 
 const HASHES: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1', '2.16.840.1.101.3.4.2.1': 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384',
@@ -124,6 +125,7 @@ export interface OcspCheckOptions {
   nonce?: Uint8Array;
   /** Extra certificates where a delegated responder certificate may be found. */
   pool?: readonly Uint8Array[];
+  algorithmPolicy?: AlgorithmPolicy;
 }
 
 export interface OcspCheck {
@@ -167,7 +169,8 @@ function findResponder(resp: ParsedOcspResponse, issuer: ParsedCertificate, pool
 
 /** Verifies a parsed response for `cert` issued by `issuer` at `time`. */
 export function verifyParsedOcsp(
-  resp: ParsedOcspResponse, cert: ParsedCertificate, issuer: ParsedCertificate, options: { time: Date; nonce?: Uint8Array; pool?: readonly ParsedCertificate[] },
+  resp: ParsedOcspResponse, cert: ParsedCertificate, issuer: ParsedCertificate,
+  options: { time: Date; nonce?: Uint8Array; pool?: readonly ParsedCertificate[]; algorithmPolicy?: AlgorithmPolicy },
 ): OcspCheck {
   const bad = (errorClass: PathErrorClass, reason: string): OcspCheck => ({ valid: false, errorClass, reasons: [reason], status: 'unknown', producedAt: resp.producedAt });
   const single = resp.responses.find((r) => certIdMatches(r, cert, issuer));
@@ -176,6 +179,8 @@ export function verifyParsedOcsp(
   if ('error' in responder) return bad('OCSPInvalid', responder.error);
   const sig = verifySignature(resp.tbs, resp.signature, resp.signatureAlgorithm, responder.cert.effectiveSpki ?? responder.cert.spki);
   if (!sig.ok) return bad('OCSPInvalid', `Unable to verify OCSP response signature (${sig.reason})`);
+  const weak = options.algorithmPolicy?.(sig.algorithm, options.time);
+  if (weak) return bad('CryptoConstraints', `OCSP response is signed with an unacceptable algorithm: ${weak}`);
   if (options.nonce && !(resp.nonce && bytesEqual(resp.nonce, options.nonce))) return bad('OCSPInvalid', 'OCSP response nonce does not match the request');
   if (single.nextUpdate && single.nextUpdate < options.time) return bad('RevocationStale', 'OCSP response is not recent enough');
   const out: OcspCheck = {
@@ -191,7 +196,11 @@ export function verifyParsedOcsp(
 export function checkOcspResponse(response: Uint8Array, cert: Uint8Array, issuer: Uint8Array, options: OcspCheckOptions): OcspCheck {
   try {
     const pool = (options.pool ?? []).map(parseCertificate);
-    const opts = options.nonce ? { time: options.time, nonce: options.nonce, pool } : { time: options.time, pool };
+    const opts = {
+      time: options.time, pool,
+      ...(options.nonce ? { nonce: options.nonce } : {}),
+      ...(options.algorithmPolicy ? { algorithmPolicy: options.algorithmPolicy } : {}),
+    };
     return verifyParsedOcsp(parseOcspResponse(response), parseCertificate(cert), parseCertificate(issuer), opts);
   } catch (e) {
     const err = e as PathValidationError;

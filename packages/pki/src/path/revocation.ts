@@ -5,7 +5,7 @@ import { crlStatus, type SourceStatus } from './crl-status.js';
 import { PathValidationError, type PathErrorClass } from './errors.js';
 import { buildOcspRequest } from './ocsp-request.js';
 import { certIdMatches, parseOcspResponse, respondsForIssuer, verifyParsedOcsp, type ParsedOcspResponse } from './ocsp.js';
-import type { PathFetchers, RevocationMode } from './types.js';
+import type { AlgorithmPolicy, PathFetchers, RevocationMode } from './types.js';
 
 export interface RevocationContext {
   time: Date;
@@ -17,6 +17,7 @@ export interface RevocationContext {
   /** Certificates where a delegated OCSP responder may be found. */
   responderPool: readonly ParsedCertificate[];
   validateSigner(signer: ParsedCertificate): Promise<string | null>;
+  algorithmPolicy?: AlgorithmPolicy;
 }
 
 export interface CertRevocation {
@@ -35,7 +36,9 @@ function ocspStatus(cert: ParsedCertificate, issuer: ParsedCertificate, ctx: Rev
   let good: CertRevocation | undefined;
   for (const resp of ctx.ocsps) {
     if (!resp.responses.some((r) => r.serialHex === cert.serialHex)) continue;
-    const check = verifyParsedOcsp(resp, cert, issuer, { time: ctx.time, pool: ctx.responderPool });
+    const check = verifyParsedOcsp(resp, cert, issuer, {
+      time: ctx.time, pool: ctx.responderPool, ...(ctx.algorithmPolicy ? { algorithmPolicy: ctx.algorithmPolicy } : {}),
+    });
     if (!check.valid) {
       // A response from another CA about a certificate with the same serial says nothing about this one.
       if (resp.responses.some((r) => certIdMatches(r, cert, issuer)) || respondsForIssuer(resp, issuer)) {
@@ -54,7 +57,7 @@ function ocspStatus(cert: ParsedCertificate, issuer: ParsedCertificate, ctx: Rev
   return good ? { result: good, errors } : { errors };
 }
 
-const PRIORITY: PathErrorClass[] = ['RevocationStale', 'CRLIssuerInvalid', 'CRLInvalid', 'OCSPInvalid', 'DeltaCRLStale', 'CRLReasonsNotCovered', 'FetchFailed'];
+const PRIORITY: PathErrorClass[] = ['CryptoConstraints', 'RevocationStale', 'CRLIssuerInvalid', 'CRLInvalid', 'OCSPInvalid', 'DeltaCRLStale', 'CRLReasonsNotCovered', 'FetchFailed'];
 
 function worst(errors: Problem[]): Problem | undefined {
   for (const code of PRIORITY) {
@@ -93,7 +96,10 @@ async function fetchMore(cert: ParsedCertificate, issuer: ParsedCertificate, ctx
 async function statusFromSources(cert: ParsedCertificate, issuer: ParsedCertificate, ctx: RevocationContext): Promise<{ result?: CertRevocation; errors: Problem[] }> {
   const ocsp = ocspStatus(cert, issuer, ctx);
   if (ocsp.result?.status === 'revoked') return ocsp;
-  const crl: SourceStatus = await crlStatus(cert, issuer, { time: ctx.time, crls: ctx.crls, certsBySubject: ctx.certsBySubject, validateSigner: ctx.validateSigner });
+  const crl: SourceStatus = await crlStatus(cert, issuer, {
+    time: ctx.time, crls: ctx.crls, certsBySubject: ctx.certsBySubject, validateSigner: ctx.validateSigner,
+    ...(ctx.algorithmPolicy ? { algorithmPolicy: ctx.algorithmPolicy } : {}),
+  });
   if (crl.kind === 'revoked') return { result: { status: 'revoked', source: 'crl', revokedAt: crl.revokedAt, reason: crl.reason }, errors: [] };
   if (ocsp.result) return ocsp;
   if (crl.kind === 'good') return { result: { status: 'good', source: 'crl' }, errors: [] };

@@ -6,6 +6,9 @@ export interface AlgorithmDescription {
   keyBits?: number;
 }
 
+/** Returns a reason when an algorithm is not acceptable at a time, null when it is. */
+export type AlgorithmPolicy = (alg: AlgorithmDescription, at: Date) => string | null;
+
 export interface PathFetchers {
   ocsp?(url: string, requestDer: Uint8Array): Promise<Uint8Array>;
   crl?(url: string): Promise<Uint8Array>;
@@ -37,7 +40,7 @@ export interface PathValidationOptions {
   requiredEku?: string[];
   policy?: PolicyOptions;
   /** Returns a reason when an algorithm is not acceptable at a time. */
-  algorithmPolicy?: (alg: AlgorithmDescription, at: Date) => string | null;
+  algorithmPolicy?: AlgorithmPolicy;
 }
 
 export type Indication = 'PASSED' | 'INDETERMINATE' | 'FAILED';

@@ -124,6 +124,7 @@ class PathValidator {
       time: this.options.time, mode, crls: this.crls, ocsps: this.ocsps, certsBySubject: this.certsBySubject,
       responderPool: this.pool.all(),
       validateSigner: (signer) => this.validateSigner(signer, depth),
+      ...(this.options.algorithmPolicy ? { algorithmPolicy: this.options.algorithmPolicy } : {}),
       ...(this.options.fetchers ? { fetchers: this.options.fetchers } : {}),
     };
     let checked = 0;

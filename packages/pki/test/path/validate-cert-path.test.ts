@@ -237,6 +237,8 @@ describe('checkCrl and checkOcspResponse', () => {
     expect(checkCrl(goodCrlCa, ca.der, { time: T0 })).toMatchObject({ valid: true, isDelta: false });
     expect(checkCrl(goodCrlCa, root.der, { time: T0 })).toMatchObject({ valid: false, errorClass: 'CRLInvalid' });
     expect(checkCrl(goodCrlCa, ca.der, { time: new Date('2026-01-01Z') })).toMatchObject({ valid: false, errorClass: 'RevocationStale' });
+    const noEcdsa = { time: T0, algorithmPolicy: (alg: { name: string }) => (alg.name === 'ECDSA' ? 'ECDSA refused' : null) };
+    expect(checkCrl(goodCrlCa, ca.der, noEcdsa)).toMatchObject({ valid: false, errorClass: 'CryptoConstraints', reasons: [expect.stringMatching(/ECDSA refused/)] });
   });
 
   it('refuses an OCSP response signed by a certificate the CA did not authorise', async () => {
@@ -248,5 +250,7 @@ describe('checkCrl and checkOcspResponse', () => {
     const good = await ocspResponse({ cert: leaf, issuer: ca, status: { status: 'good' }, thisUpdate: new Date('2025-05-31Z') });
     expect(checkOcspResponse(good, leaf.der, ca.der, { time: T0 })).toMatchObject({ valid: true, status: 'good', responder: 'issuer' });
     expect(checkOcspResponse(good, leaf.der, root.der, { time: T0 })).toMatchObject({ valid: false });
+    const noSha256 = { time: T0, algorithmPolicy: (alg: { hash?: string }) => (alg.hash === 'sha256' ? 'SHA-256 refused' : null) };
+    expect(checkOcspResponse(good, leaf.der, ca.der, noSha256)).toMatchObject({ valid: false, errorClass: 'CryptoConstraints' });
   });
 });
