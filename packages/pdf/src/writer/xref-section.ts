@@ -19,10 +19,11 @@ function subsections(nums: number[]): [number, number][] {
   return out;
 }
 
+/** The numbers to list: the written ones, plus the free head 0 for a complete section. */
 function allNumbers(entries: Map<number, XrefEntry>, full: boolean): number[] {
-  if (!full) return [...entries.keys()].sort((a, b) => a - b);
-  const max = Math.max(0, ...entries.keys());
-  return Array.from({ length: max + 1 }, (_, i) => i);
+  const nums = [...entries.keys()];
+  if (full && !entries.has(0)) nums.push(0);
+  return nums.sort((a, b) => a - b);
 }
 
 export function writeXrefTable(w: ByteWriter, entries: Map<number, XrefEntry>, full: boolean): void {

@@ -88,7 +88,8 @@ export function recoverXref(bytes: Uint8Array, ctx: ReadContext): Recovered {
     const v = trailer?.get(key);
     if (v !== undefined) out.set(key, v);
   }
-  const maxNum = Math.max(0, ...entries.keys());
+  let maxNum = 0;
+  for (const n of entries.keys()) if (n > maxNum) maxNum = n;
   out.set('Size', pdfNumber(maxNum + 1));
   ctx.warn(`xref rebuilt by scanning: ${entries.size - 1} objects found`);
   return { entries, trailer: pdfDict([...out]) };
