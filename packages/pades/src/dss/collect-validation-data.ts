@@ -6,7 +6,8 @@ import type { ParsedCertificate } from '@paraphe/pki';
 import { SignError } from '../sign/sign-error.js';
 import { bytesKey, equalBytes } from './bytes-key.js';
 import { CertificatePool } from './certificate-pool.js';
-import { crlIssuer, summarizeOcsp } from './revocation-info.js';
+import { acceptOcsp } from './ocsp-acceptance.js';
+import { crlIssuer } from './revocation-info.js';
 import type { RevocationSource } from './revocation-source.js';
 
 export interface ValidationMaterial {
@@ -41,32 +42,24 @@ export async function collectValidationData(
   const crls = new BlobSet();
   for (const c of chain) certs.add(c.der);
   for (const crl of source.extraCrls ?? []) crls.add(crl);
-  const extraOcsp = (source.extraOcsps ?? []).map((der) => ({ der, summary: summarizeOcsp(der) }));
-  for (const o of extraOcsp) {
-    ocsps.add(o.der);
-    for (const rc of o.summary.certificates) certs.add(rc);
-  }
+  const extraOcsps = source.extraOcsps ?? [];
+  for (const der of extraOcsps) ocsps.add(der);
   const crlByUrl = new Map<string, Uint8Array>();
 
   for (const cert of chain) {
     if (cert.selfIssued || cert.ocspNoCheck) continue; // roots are trust anchors; no-check responders need no status
-    const serial = Buffer.from(cert.pkijs.serialNumber.valueBeforeDecodeView).toString('hex');
     if ((source.extraCrls ?? []).some((crl) => equalBytes(crlIssuer(crl), cert.issuerDer))) continue;
-    if (extraOcsp.some((o) => o.summary.serials.includes(serial))) continue;
     const reasons: string[] = [];
     const issuer = pool.issuerOf(cert);
+    if (issuer && coveredByOcsp(extraOcsps, cert, issuer, certs)) continue;
     if (source.ocsp && issuer) {
       try {
         const response = await source.ocsp(cert.der, issuer.der);
-        if (response) {
-          const summary = summarizeOcsp(response);
-          if (summary.serials.includes(serial)) {
-            ocsps.add(response);
-            for (const rc of summary.certificates) certs.add(rc);
-            continue;
-          }
-          reasons.push('OCSP response does not cover the certificate');
-        } else reasons.push('no OCSP responder known');
+        if (response === undefined) reasons.push('no OCSP responder known');
+        else if (coveredByOcsp([response], cert, issuer, certs, reasons)) {
+          ocsps.add(response);
+          continue;
+        }
       } catch (e) {
         reasons.push(`OCSP: ${(e as Error).message}`);
       }
@@ -78,6 +71,25 @@ export async function collectValidationData(
     );
   }
   return { certs: certs.values(), ocsps: ocsps.values(), crls: crls.values() };
+}
+
+/** True when one of `responses` is acceptable for `cert`; its responder certificates join `certs`. */
+function coveredByOcsp(
+  responses: readonly Uint8Array[],
+  cert: ParsedCertificate,
+  issuer: ParsedCertificate,
+  certs: BlobSet,
+  reasons: string[] = [],
+): boolean {
+  for (const der of responses) {
+    const verdict = acceptOcsp(der, cert, issuer);
+    if (verdict.accepted) {
+      for (const c of verdict.certificates) certs.add(c);
+      return true;
+    }
+    reasons.push(verdict.reason);
+  }
+  return false;
 }
 
 async function fetchCrl(

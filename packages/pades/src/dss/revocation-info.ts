@@ -1,7 +1,4 @@
-/**
- * Just enough reading of CRLs and OCSP responses to tell which certificates they cover and
- * which responder certificates they carry; full checking belongs to the validator.
- */
+/** Just enough reading of a CRL to tell whose certificates it covers; full checking belongs to the validator. */
 import * as asn1js from 'asn1js';
 import { SignError } from '../sign/sign-error.js';
 
@@ -22,34 +19,4 @@ export function crlIssuer(der: Uint8Array): Uint8Array {
   const issuer = fields[at + 1];
   if (!issuer) throw new SignError('SIGN_REVOCATION_UNAVAILABLE', 'CRL has no issuer');
   return issuer.valueBeforeDecodeView.slice();
-}
-
-export interface OcspSummary {
-  /** DER contents of the serialNumber INTEGERs of every SingleResponse. */
-  readonly serials: readonly string[];
-  /** Certificates carried by the BasicOCSPResponse (delegated responder). */
-  readonly certificates: readonly Uint8Array[];
-}
-
-/** Reads a complete OCSPResponse; refuses one whose status is not `successful`. */
-export function summarizeOcsp(der: Uint8Array): OcspSummary {
-  const [status, bytes] = children(parse(der, 'OCSP response'));
-  if (!(status instanceof asn1js.Enumerated) || status.valueBlock.valueDec !== 0) {
-    const code = status instanceof asn1js.Enumerated ? status.valueBlock.valueDec : 'unreadable';
-    throw new SignError('SIGN_REVOCATION_UNAVAILABLE', `OCSP responder answered with status ${code}`);
-  }
-  const responseBytes = children(bytes)[0];
-  const octets = children(responseBytes)[1];
-  if (!(octets instanceof asn1js.OctetString)) throw new SignError('SIGN_REVOCATION_UNAVAILABLE', 'OCSP response has no body');
-  const basic = children(parse(octets.valueBlock.valueHexView, 'BasicOCSPResponse'));
-  const tbsFields = children(basic[0]);
-  const responses = tbsFields.find((f) => f instanceof asn1js.Sequence);
-  const serials = children(responses).map((single) => {
-    const certId = children(children(single)[0]);
-    const serial = certId[3];
-    return serial ? Buffer.from(serial.valueBeforeDecodeView).toString('hex') : '';
-  });
-  const certsField = basic.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
-  const certificates = children(children(certsField)[0]).map((c) => c.valueBeforeDecodeView.slice());
-  return { serials, certificates };
 }
