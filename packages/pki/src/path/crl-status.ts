@@ -24,8 +24,7 @@ export type SourceStatus =
 
 const REMOVE_FROM_CRL = 8;
 
-interface SignerCheck { ok: true } 
-type Verified = SignerCheck | { ok: false; code: PathErrorClass; message: string };
+type Verified = { ok: true } | { ok: false; code: PathErrorClass; message: string };
 
 /** Finds an authorised signer for `crl` and checks it (signature, cRLSign, freshness, signer path). */
 async function verifyCrlSigner(crl: ParsedCrl, issuer: ParsedCertificate, ctx: CrlStatusContext): Promise<Verified> {
@@ -34,15 +33,15 @@ async function verifyCrlSigner(crl: ParsedCrl, issuer: ParsedCertificate, ctx: C
     .filter((c) => c.subject.key === crl.issuer.key)
     .filter((c) => !akid || !c.subjectKeyId || bytesEqual(akid, c.subjectKeyId));
   let firstError: Verified | null = null;
+  let unauthorised: Verified | null = null;
   for (const signer of candidates) {
     const check = verifyParsedCrl(crl, signer, ctx.time, ctx.algorithmPolicy);
     if (!check.valid) {
       const err: Verified = { ok: false, code: check.errorClass ?? 'CRLInvalid', message: check.reasons.join('; ') };
-      // Once the signature verified, the CRL is authentic: its own defects are final.
-      if (check.errorClass !== 'CRLInvalid' || !check.reasons[0]?.startsWith('CRL signature')) {
-        if (check.errorClass !== 'CRLIssuerInvalid') return err;
-      }
-      firstError ??= err;
+      // An authentic CRL's own defects are final; a wrong or unauthorised candidate lets the next one try.
+      if (check.signedByIssuer && check.errorClass !== 'CRLIssuerInvalid') return err;
+      if (check.signedByIssuer) unauthorised ??= err;
+      else firstError ??= err;
       continue;
     }
     if (signer.id !== issuer.id) {
@@ -51,7 +50,7 @@ async function verifyCrlSigner(crl: ParsedCrl, issuer: ParsedCertificate, ctx: C
     }
     return { ok: true };
   }
-  return firstError ?? { ok: false, code: 'CRLInvalid', message: 'no certificate of the CRL issuer was found' };
+  return unauthorised ?? firstError ?? { ok: false, code: 'CRLInvalid', message: 'no certificate of the CRL issuer was found' };
 }
 
 function entryFor(crl: ParsedCrl, cert: ParsedCertificate) {

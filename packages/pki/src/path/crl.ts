@@ -141,20 +141,23 @@ export interface CrlCheck {
   nextUpdate?: Date;
   crlNumber?: bigint;
   isDelta: boolean;
+  /** The signature verified with this issuer certificate's key (the CRL is authentic). */
+  signedByIssuer: boolean;
 }
 
 /** Structural, signature, issuer and freshness checks of a CRL (scope is judged by the revocation checker). */
 export function verifyParsedCrl(crl: ParsedCrl, issuer: ParsedCertificate, time: Date, algorithmPolicy?: AlgorithmPolicy): CrlCheck {
-  const base = { thisUpdate: crl.thisUpdate, isDelta: crl.deltaBase !== undefined } as CrlCheck;
+  const base = { thisUpdate: crl.thisUpdate, isDelta: crl.deltaBase !== undefined, signedByIssuer: false } as CrlCheck;
   if (crl.nextUpdate) base.nextUpdate = crl.nextUpdate;
   if (crl.crlNumber !== undefined) base.crlNumber = crl.crlNumber;
   const bad = (errorClass: PathErrorClass, reason: string): CrlCheck => ({ ...base, valid: false, errorClass, reasons: [reason] });
   if (crl.issuer.key !== issuer.subject.key) return bad('CRLInvalid', 'CRL issuer name does not match the issuer certificate');
+  const sig = verifySignature(crl.tbs, crl.signature, crl.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
+  if (!sig.ok) return bad('CRLInvalid', `CRL signature could not be verified (${sig.reason})`);
+  base.signedByIssuer = true;
   if (issuer.keyUsage && !issuer.keyUsage.has('cRLSign')) {
     return bad('CRLIssuerInvalid', 'The CRL issuer that was identified is not authorized to sign CRLs');
   }
-  const sig = verifySignature(crl.tbs, crl.signature, crl.signatureAlgorithm, issuer.effectiveSpki ?? issuer.spki);
-  if (!sig.ok) return bad('CRLInvalid', `CRL signature could not be verified (${sig.reason})`);
   const weak = algorithmPolicy?.(sig.algorithm, time);
   if (weak) return bad('CryptoConstraints', `CRL is signed with an unacceptable algorithm: ${weak}`);
   if (crl.unknownCritical) return bad('CRLInvalid', `One or more unrecognized critical extensions are present (${crl.unknownCritical})`);
@@ -170,6 +173,6 @@ export function checkCrl(crl: Uint8Array, issuer: Uint8Array, options: CrlCheckO
     return verifyParsedCrl(parseCrl(crl), parseCertificate(issuer), options.time, options.algorithmPolicy);
   } catch (e) {
     const err = e as PathValidationError;
-    return { valid: false, errorClass: err.code ?? 'CRLInvalid', reasons: [err.message], isDelta: false };
+    return { valid: false, errorClass: err.code ?? 'CRLInvalid', reasons: [err.message], isDelta: false, signedByIssuer: false };
   }
 }
