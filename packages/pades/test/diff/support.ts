@@ -87,6 +87,7 @@ export function appendRaw(
   objects: Array<[number, string]>,
   rows?: (written: Map<number, number>) => Array<[number, number | 'free']>,
   hidden = '',
+  root?: string,
 ): { doc: PdfDocument; written: Map<number, number>; hiddenAt: number } {
   const base = doc.bytes;
   let text = base[base.length - 1] === 0x0a ? '' : '\n';
@@ -105,8 +106,8 @@ export function appendRaw(
   }
   const last = doc.revisions[doc.revisions.length - 1]!;
   const size = Math.max(numberIn(doc.trailer(), 'Size'), ...list.map(([n]) => n + 1));
-  const root = doc.trailer().entries.get('Root');
-  const rootText = root?.kind === 'ref' ? `${root.num} ${root.gen} R` : '1 0 R';
+  const rootRef = doc.trailer().entries.get('Root');
+  const rootText = root ?? (rootRef?.kind === 'ref' ? `${rootRef.num} ${rootRef.gen} R` : '1 0 R');
   text += `trailer\n<< /Size ${size} /Root ${rootText} /Prev ${last.xrefOffset} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return { doc: PdfDocument.load(concat(base, text)), written, hiddenAt };
 }

@@ -233,6 +233,27 @@ describe('shadow attacks', () => {
     expect(r.changes.join('\n')).toContain('where object 9 0 begins');
   });
 
+  it('flags a hide-and-replace update that swaps in a whole new catalog and page tree', () => {
+    const evilPage = `<< /Type /Page /Parent 21 0 R /MediaBox [0 0 300 144] /Contents 23 0 R >>`;
+    const { doc } = appendRaw(
+      base(),
+      [
+        [20, '<< /Type /Catalog /Pages 21 0 R /AcroForm 6 0 R >>'],
+        [21, '<< /Type /Pages /Kids [22 0 R] /Count 1 >>'],
+        [22, evilPage],
+        [23, `<< /Length ${evil.length} >>\nstream\n${evil}\nendstream`],
+      ],
+      undefined,
+      '',
+      '20 0 R',
+    );
+    const r = analyzeRevisions(doc, SIGNED);
+    expect(r.modification).toBe('OTHER');
+    const text = r.changes.join('\n');
+    expect(text).toContain('catalog entry /Root/Pages changed after signing');
+    expect(text).toContain('page tree changed after signing');
+  });
+
   it('accepts an xref row that merely repeats where an unchanged object already was', () => {
     const doc = base();
     const row = doc.revisions[0]!.entries.get(2);
