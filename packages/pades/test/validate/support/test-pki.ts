@@ -61,3 +61,15 @@ export function createTestPki(options: TestPkiOptions = {}): TestPki {
     tsaKey: createPrivateKey(readFileSync(p('tsa.key'), 'utf8')),
   };
 }
+
+/** Issues another leaf certificate from the root: 'ec' (P-256), 'ed25519' or 'rsa' (2048). Returns PEM paths. */
+export function issueLeaf(pki: TestPki, name: string, kind: 'ec' | 'ed25519' | 'rsa'): { certPath: string; keyPath: string } {
+  const p = (n: string): string => join(pki.dir, n);
+  const keyPath = p(`${name}.key`);
+  const certPath = p(`${name}.pem`);
+  const genArgs = kind === 'ec' ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'] : kind === 'ed25519' ? ['-algorithm', 'ED25519'] : ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'];
+  tool('openssl', ['genpkey', ...genArgs, '-out', keyPath]);
+  tool('openssl', ['req', '-new', '-key', keyPath, '-out', p(`${name}.csr`), '-subj', `/CN=${name}/O=Ville de Test`]);
+  tool('openssl', ['x509', '-req', '-in', p(`${name}.csr`), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', String(1000 + name.length), '-days', '365', '-out', certPath, '-extfile', p('signer.ext')]);
+  return { certPath, keyPath };
+}
