@@ -189,6 +189,20 @@ function certsOnly(...certs: Uint8Array[]): Uint8Array {
   return new Uint8Array(contentInfo.toBER());
 }
 
+describe('CRL fetching', () => {
+  it('downloads the CRL named in the distribution point when none is given', async () => {
+    const gina = await issue({ name: 'Gina', issuer: ca, crlUrl: 'http://crl.test/ca.crl' });
+    const caCrl = await crl(ca, [{ cert: gina, at: new Date('2025-02-01Z') }], new Date('2025-02-02Z'), AFTER);
+    const asked: string[] = [];
+    const r = await validateCertPath(gina.der, {
+      ...opts({ crls: [goodCrlRoot] }),
+      fetchers: { crl: async (url) => { asked.push(url); return caCrl; } },
+    });
+    expect(asked).toEqual(['http://crl.test/ca.crl']);
+    expect(r).toMatchObject({ errorClass: 'Revoked', revocation: { status: 'revoked', source: 'crl' } });
+  });
+});
+
 describe('issuer fetching', () => {
   it('accepts a PKCS#7 certs-only bundle from a caIssuers URL', async () => {
     const erin = await issue({ name: 'Erin', issuer: ca, caIssuersUrl: 'http://certs.test/ca.p7c' });
