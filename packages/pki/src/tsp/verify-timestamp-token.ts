@@ -66,6 +66,9 @@ export function verifyTimestampToken(tokenDer: Uint8Array, expect: TimestampExpe
   }
   const certDer = t.tsaCert ?? expect.tsaCertificate;
   if (!certDer) throw new PkiError('TSA_BAD_CERT', 'the token embeds no TSA certificate and none was supplied');
+  if (t.tsaCert && expect.tsaCertificate && !bytesEqual(t.tsaCert, expect.tsaCertificate)) {
+    throw new PkiError('TSA_BAD_CERT', 'the token is signed by another TSA certificate than the expected one');
+  }
   const cert = parseCertificate(certDer);
   if (!cert.extKeyUsage?.includes(OID.kpTimeStamping) || !cert.extKeyUsageCritical) {
     throw new PkiError('TSA_BAD_CERT', `TSA certificate ${cert.subject} lacks a critical timeStamping extended key usage`);
