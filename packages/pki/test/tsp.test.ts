@@ -164,6 +164,7 @@ describe('RFC 3161 time-stamping', () => {
       requestTimestamp(imprint, 'SHA-256', { transport: grant((r) => r, { certificate: notTsa.cert, chain: [], signer: notTsa.signer }) }),
     ).rejects.toMatchObject({ code: 'TSA_BAD_CERT' });
     await expect(requestTimestamp(imprint, 'SHA-256', { url: 'http://127.0.0.1:1/' })).rejects.toMatchObject({ code: 'TSA_HTTP' });
+    await expect(requestTimestamp(imprint, 'SHA-256', { url: server.url, tsaCertificate: ecTsa.certificate })).rejects.toMatchObject({ code: 'TSA_BAD_CERT' });
     const noCert = await requestTimestamp(imprint, 'SHA-256', { url: server.url, certReq: false, tsaCertificate: tsa.certificate });
     expect(parseTimestampToken(noCert).certificates).toHaveLength(0);
   });
