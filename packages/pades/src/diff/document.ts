@@ -2,7 +2,7 @@
  * The slice of the revision-aware reader (`@paraphe/pdf` PdfDocument) that diff analysis uses,
  * plus safe accessors that turn unreadable objects into reasons instead of crashes.
  */
-import type { PdfDict, PdfObject } from '@paraphe/pdf';
+import { PdfError, type PdfDict, type PdfObject } from '@paraphe/pdf';
 
 /** One revision as the reader exposes it (oldest first). `entries` holds only that section's entries. */
 export interface RevisionLike {
@@ -51,9 +51,9 @@ export function readObject(doc: RevisionedDocument, objNum: number, rev: number)
     const value = doc.getObject(objNum, rev);
     return { ok: true, value: value ?? undefined };
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `${code ? `${String(code)}: ` : ''}${message}` };
+    // Only the reader's own verdicts about the file become reasons; anything else is a bug.
+    if (!(err instanceof PdfError)) throw err;
+    return { ok: false, reason: `${err.code}: ${err.message}` };
   }
 }
 

@@ -87,15 +87,7 @@ export function buildUsageMap(doc: RevisionedDocument, rev: number): UsageMap {
         return;
     }
   };
-  let trailer;
-  try {
-    trailer = doc.trailer(rev);
-  } catch {
-    // An unreadable trailer leaves nothing reachable; the caller reports the revision itself.
-    map.truncated = true;
-    return map;
-  }
-  for (const [k, v] of trailer.entries) {
+  for (const [k, v] of doc.trailer(rev).entries) {
     if (k === 'Prev' || k === 'XRefStm' || k === 'Size' || k === 'ID') continue;
     visit('trailer', v, `/${k}`, '', 0);
   }

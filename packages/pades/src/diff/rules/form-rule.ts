@@ -72,8 +72,6 @@ function checkAcroForm(ctx: DiffContext, oldForm: AcroFormInfo, newForm: AcroFor
   // /DR only feeds appearances generated from now on; new resources are fine, while signed
   // resource objects rewritten in place stay unexplained (they may be drawn by signed content).
   approveFreshDeps(ctx, get(newDict, 'DR'), { ...approval, level: 'FORM_FILLING', note: 'form default resources (/DR) updated' });
-  const pair = catalogPair(ctx);
-  if (pair && newForm.slot?.kind === 'dict') ctx.ledger.approve(pair.newNum, approval);
 }
 
 function needsAppearances(form: PdfDict | undefined): boolean {
