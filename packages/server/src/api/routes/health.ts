@@ -1,0 +1,31 @@
+/** `GET /api/health`: the database answers and which version runs. */
+import type { RoutePlugin } from '../route-plugin.js';
+import { serverVersion } from '../../version.js';
+
+export const healthRoutes: RoutePlugin = async (app, ctx) => {
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Liveness and database check',
+        tags: ['platform'],
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'version', 'database'],
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              version: { type: 'string' },
+              database: { type: 'string', enum: ['sqlite', 'postgres'] },
+            },
+          },
+          503: { $ref: 'ErrorBody#' },
+        },
+      },
+    },
+    async () => {
+      await ctx.db.ping();
+      return { status: 'ok', version: serverVersion(), database: ctx.db.dialect };
+    },
+  );
+};

@@ -1,0 +1,44 @@
+/** Application errors: every failure a client can see carries a stable machine-readable code. */
+
+/**
+ * The codes a client may receive. Each one maps to exactly one HTTP status in
+ * `api/errors.ts`; add a code there and here together.
+ */
+export const APP_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'GONE',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'SETUP_TOKEN_INVALID',
+  'INTERNAL',
+  'UNAVAILABLE',
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Safe to show to the client (never secrets, never stack traces). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** A configuration problem found at start-up (bad environment variable, unreadable key file). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+  }
+}

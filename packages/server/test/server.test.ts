@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type ParapheServer } from '../src/server.js';
+import { forEachDialect } from './support/dialects.js';
+
+forEachDialect('server', (fx) => {
+  let server: ParapheServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('answers /api/health with the database in use', async () => {
+    server = await createServer(await fx.config());
+    const res = await server.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: fx.dialect, version: '0.1.0' });
+  });
+
+  it('runs migrations idempotently on a second start', async () => {
+    const config = await fx.config({ freshSchema: true });
+    server = await createServer(config);
+    await server.close();
+    server = await createServer(config);
+    const rows = await server.ctx.db.kysely.selectFrom('organisations').selectAll().execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('unknown routes give 404 NOT_FOUND as JSON', async () => {
+    server = await createServer(await fx.config());
+    const res = await server.app.inject({ method: 'GET', url: '/api/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no route GET /api/nope' } });
+  });
+
+  it('serves an OpenAPI 3.1 document listing every registered route', async () => {
+    const seen: string[] = [];
+    server = await createServer(await fx.config(), {
+      routes: [
+        async (app) => {
+          app.post('/api/test/echo', { schema: { body: { type: 'object', properties: { n: { type: 'integer' } } } } }, async (req) => req.body);
+        },
+      ],
+    });
+    server.app.printRoutes();
+    const res = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [path, method] of [['/api/health', 'get'], ['/api/test/echo', 'post']] as const) {
+      seen.push(path);
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
+    expect(seen.length).toBe(2);
+  });
+});
+
+describe('forEachDialect', () => {
+  it('covers both databases', async () => {
+    const { DIALECTS } = await import('./support/dialects.js');
+    expect(DIALECTS).toEqual(['sqlite', 'postgres']);
+  });
+});
