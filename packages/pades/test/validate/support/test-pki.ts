@@ -7,6 +7,9 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { tempDir, tool, write } from './tools.js';
 
+/** Where the signer certificate says its CRL is (served only by test fetchers). */
+export const CRL_URL = 'http://crl.test.invalid/root.crl';
+
 export interface TestPki {
   readonly dir: string;
   readonly rootDer: Uint8Array;
@@ -19,6 +22,7 @@ export interface TestPki {
   /** Time-stamping authority (EKU timeStamping, critical) issued by the root, valid ten years. */
   readonly tsaDer: Uint8Array;
   readonly tsaKey: KeyObject;
+  readonly rootKey: KeyObject;
 }
 
 export interface TestPkiOptions {
@@ -36,7 +40,7 @@ export function createTestPki(options: TestPkiOptions = {}): TestPki {
   tool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('root.key'), '-out', p('root.pem'), '-days', '3650', '-subj', '/CN=Paraphe Validation Test Root/O=Paraphe',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   tool('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('signer.key'), '-out', p('signer.csr'), '-subj', '/CN=Marie Tremblay/O=Ville de Test']);
-  write(dir, 'signer.ext', 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  write(dir, 'signer.ext', `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\ncrlDistributionPoints=URI:${CRL_URL}\n`);
   tool('openssl', ['x509', '-req', '-in', p('signer.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '4242', '-days', String(options.signerDays ?? 365), '-out', p('signer.pem'), '-extfile', p('signer.ext')]);
   tool('openssl', ['pkcs12', '-export', '-inkey', p('signer.key'), '-in', p('signer.pem'), '-certfile', p('root.pem'), '-name', 'signer', '-out', p('signer.p12'), '-passout', 'pass:test']);
   const nss = p('nss');
@@ -59,6 +63,7 @@ export function createTestPki(options: TestPkiOptions = {}): TestPki {
     nss,
     tsaDer: pemToDer(readFileSync(p('tsa.pem'), 'utf8')),
     tsaKey: createPrivateKey(readFileSync(p('tsa.key'), 'utf8')),
+    rootKey: createPrivateKey(readFileSync(p('root.key'), 'utf8')),
   };
 }
 
