@@ -4,6 +4,7 @@
  */
 import { PdfDocument, PdfError } from '@paraphe/pdf';
 import type { ValidationContext } from './context.js';
+import { parseCertificate } from './cms/certificate.js';
 import { DEFAULT_CRYPTO_POLICY } from './crypto-policy.js';
 import { ValidationError } from './errors.js';
 import type { Evaluated } from './evaluated.js';
@@ -59,6 +60,9 @@ function overall(signatures: readonly SignatureReport[]): Indication {
 
 export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): Promise<ValidationReport> {
   if (!(pdfBytes instanceof Uint8Array)) throw new ValidationError('VALIDATE_BAD_OPTIONS', 'pdfBytes must be a Uint8Array');
+  options.trustAnchors.forEach((der, i) => {
+    if (!(der instanceof Uint8Array) || !parseCertificate(der)) throw new ValidationError('VALIDATE_BAD_OPTIONS', `trust anchor #${i + 1} is not a DER X.509 certificate`);
+  });
   const at = options.at ?? new Date();
   const started = performance.now();
   const raw = loadDocument(pdfBytes);

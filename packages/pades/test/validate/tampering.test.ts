@@ -110,6 +110,10 @@ describe('documents without a usable signature', () => {
     expect(r.warnings.some((w) => w.startsWith('no signature'))).toBe(true);
   });
 
+  it('a trust anchor that is not a certificate: ValidationError VALIDATE_BAD_OPTIONS', async () => {
+    await expect(validate(minimalPdf(), { trustAnchors: [new Uint8Array([1, 2, 3])] })).rejects.toMatchObject({ code: 'VALIDATE_BAD_OPTIONS' });
+  });
+
   it('not a PDF: ValidationError VALIDATE_UNREADABLE', async () => {
     await expect(check(new Uint8Array(Buffer.from('hello, world')))).rejects.toMatchObject({ name: 'ValidationError', code: 'VALIDATE_UNREADABLE' });
   });

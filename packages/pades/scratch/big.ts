@@ -1,0 +1,14 @@
+import { writeBigPdf } from '../../cli/test/support/big-pdf.js';
+import { signPdfFile } from '../src/sign/sign-pdf-file.js';
+import { createTestPki, testSigner } from '../test/sign/support/test-pki.js';
+const size = Number(process.argv[2] ?? 100) * 1024 * 1024;
+await writeBigPdf('/tmp/big-in.pdf', size);
+const pki = await createTestPki();
+const t0 = performance.now();
+const rss0 = process.memoryUsage().rss;
+let peak = rss0;
+const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+await signPdfFile('/tmp/big-in.pdf', '/tmp/big-out.pdf', { signer: testSigner(pki.rsa, [pki.ca]) });
+clearInterval(timer);
+peak = Math.max(peak, process.memoryUsage().rss);
+console.log(`size ${size / 1048576} MB: ${(performance.now() - t0).toFixed(0)} ms, rss before ${(rss0 / 1048576).toFixed(0)} MB, peak ${(peak / 1048576).toFixed(0)} MB`);
