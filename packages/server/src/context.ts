@@ -1,4 +1,5 @@
 /** The services every route plugin, use case and job handler receives: the composition root's output. */
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config/config.js';
 import type { Clock } from './infra/clock.js';
 import type { Db } from './infra/db/database.js';
@@ -12,6 +13,8 @@ export interface AppContext {
   readonly ids: IdSource;
   /** Register job handlers here (by name) before the worker starts. */
   readonly jobs: JobHandlers;
+  /** Structured log (pino); silent when LOG_LEVEL=silent. */
+  readonly log: FastifyBaseLogger;
   /** Messages meant for the operator's console (the first-admin link); defaults to stdout. */
   readonly announce: (line: string) => void;
 }

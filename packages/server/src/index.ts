@@ -12,3 +12,5 @@ export { openDatabase, type Db, type Dialect } from './infra/db/database.js';
 export { migrateToLatest } from './infra/db/migrate.js';
 export type { Database } from './infra/db/schema.js';
 export { JobHandlers, type JobHandler, type JobRun } from './infra/jobs/handlers.js';
+export { enqueueJob, DEFAULT_MAX_ATTEMPTS, type EnqueueJobOptions, type EnqueuedJob } from './infra/jobs/enqueue-job.js';
+export { JobWorker, exponentialBackoff, type WorkerOptions, type JobOutcome } from './infra/jobs/worker.js';

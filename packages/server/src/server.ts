@@ -15,6 +15,7 @@ import { openDatabase } from './infra/db/database.js';
 import { migrateToLatest } from './infra/db/migrate.js';
 import { cryptoIds, type IdSource } from './infra/ids.js';
 import { JobHandlers } from './infra/jobs/handlers.js';
+import { JobWorker, type WorkerOptions } from './infra/jobs/worker.js';
 
 export interface ServerDeps {
   readonly clock?: Clock;
@@ -23,11 +24,14 @@ export interface ServerDeps {
   readonly announce?: (line: string) => void;
   /** Extra route plugins (tests, embedding applications), after the built-in ones. */
   readonly routes?: readonly RoutePlugin[];
+  readonly worker?: WorkerOptions;
 }
 
 export interface ParapheServer {
   readonly app: FastifyInstance;
   readonly ctx: AppContext;
+  /** Started when config.worker; tests leave it stopped and call worker.runDue(). */
+  readonly worker: JobWorker;
   /** Listens on config.host:config.port; resolves to the base URL. */
   listen(): Promise<string>;
   /** Stops accepting requests, lets running jobs finish, closes the database. */
@@ -42,15 +46,6 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     await db.close();
     throw error;
   }
-  const ctx: AppContext = {
-    config,
-    db,
-    clock: deps.clock ?? systemClock,
-    ids: deps.ids ?? cryptoIds,
-    jobs: new JobHandlers(),
-    announce: deps.announce ?? ((line) => process.stdout.write(`${line}\n`)),
-  };
-
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.limits.bodyBytes,
@@ -58,6 +53,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     // Behind a reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: true,
   });
+  const ctx: AppContext = {
+    config,
+    db,
+    clock: deps.clock ?? systemClock,
+    ids: deps.ids ?? cryptoIds,
+    jobs: new JobHandlers(),
+    log: app.log,
+    announce: deps.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+  };
   app.decorateRequest('auth', null);
   installErrorHandlers(app);
   app.addSchema(errorBodySchema);
@@ -65,17 +69,21 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   for (const plugin of [...ROUTE_PLUGINS, ...(deps.routes ?? [])]) await plugin(app, ctx);
   registerOpenApiRoute(app);
   await app.ready();
+  const worker = new JobWorker(ctx, deps.worker);
+  if (config.worker) worker.start();
 
   let closed = false;
   return {
     app,
     ctx,
+    worker,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },
     async close() {
       if (closed) return;
       closed = true;
+      await worker.stop();
       await app.close();
       await db.close();
     },

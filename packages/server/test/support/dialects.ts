@@ -58,7 +58,7 @@ export function forEachDialect(title: string, body: (fixture: DialectFixture) =>
       },
       async config(options = {}) {
         const dataDir = options.dataDir ?? fixture.dataDir();
-        const env: Record<string, string> = { PARAPHE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env };
+        const env: Record<string, string> = { PARAPHE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', PARAPHE_WORKER: 'off', ...options.env };
         if (dialect === 'postgres') {
           env.DATABASE_URL = POSTGRES_URL;
           env.DATABASE_SCHEMA = options.freshSchema ? await newSchema() : (suiteSchema as string);
