@@ -166,10 +166,6 @@ export const SUPPORTED_CRITICAL = new Set<string>([
   OID.ocspNoCheck, OID.qcStatements, OID.subjectDirectoryAttributes,
 ]);
 
-export function isCA(cert: ParsedCertificate): boolean {
-  return cert.basicConstraints?.ca === true;
-}
-
 /** PEM or DER input to DER. */
 export function toDer(input: Uint8Array | string): Uint8Array {
   const text = typeof input === 'string' ? input : null;

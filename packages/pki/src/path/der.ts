@@ -33,20 +33,9 @@ export function isContext(block: Block | undefined, tag: number): boolean {
   return !!block && block.idBlock.tagClass === 3 && block.idBlock.tagNumber === tag;
 }
 
-export function isUniversal(block: Block | undefined, tag: number): boolean {
-  return !!block && block.idBlock.tagClass === 1 && block.idBlock.tagNumber === tag;
-}
-
 export function oidOf(block: Block | undefined): string {
   if (!(block instanceof asn1js.ObjectIdentifier)) throw new PathValidationError('MalformedCertificate', 'expected an OBJECT IDENTIFIER');
   return block.valueBlock.toString();
-}
-
-/** Decodes an OID from implicitly tagged content octets. */
-export function oidFromContent(content: Uint8Array): string {
-  const b = new asn1js.ObjectIdentifier();
-  b.valueBlock.fromBER(content.buffer as ArrayBuffer, content.byteOffset, content.length);
-  return b.valueBlock.toString();
 }
 
 /** Non-negative small integer from an INTEGER (or implicitly tagged) element. */
@@ -85,7 +74,3 @@ export function timeOf(block: Block): Date {
   throw new PathValidationError('MalformedCertificate', 'expected a Time');
 }
 
-export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
-  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
-}

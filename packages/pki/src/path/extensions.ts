@@ -40,10 +40,6 @@ export const KEY_USAGE_BITS = [
 ] as const;
 export type KeyUsageName = (typeof KEY_USAGE_BITS)[number];
 
-export const REASON_BITS = [
-  'unused', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded',
-  'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn', 'aACompromise',
-] as const;
 /** CRLReason enumeration values (7 is not used). */
 export const CRL_REASON_CODES: Record<number, string> = {
   0: 'unspecified', 1: 'keyCompromise', 2: 'cACompromise', 3: 'affiliationChanged', 4: 'superseded',

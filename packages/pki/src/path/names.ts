@@ -1,6 +1,6 @@
 /** Distinguished names and general names, compared the RFC 5280 §7.1 way (case and whitespace folded). */
 import * as asn1js from 'asn1js';
-import { children, contentBytes, encoded, isContext, oidOf, parseDer, toHex, type Block } from './der.js';
+import { children, contentBytes, encoded, oidOf, toHex, type Block } from './der.js';
 
 export interface Attribute {
   type: string;
@@ -48,10 +48,6 @@ export function parseName(block: Block): DistinguishedName {
     .map((rdn) => rdn.map((a) => `${a.type}=${a.canon}`).sort().join('+'))
     .join(',');
   return { der: encoded(block), rdns, key };
-}
-
-export function parseNameDer(der: Uint8Array): DistinguishedName {
-  return parseName(parseDer(der, 'Name'));
 }
 
 const SHORT: Record<string, string> = {
@@ -118,6 +114,3 @@ export function generalNameKey(g: GeneralName): string {
   }
 }
 
-export function isContextTag(block: Block | undefined, tag: number): boolean {
-  return isContext(block, tag);
-}
