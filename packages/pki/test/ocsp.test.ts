@@ -98,6 +98,14 @@ describe('OCSP', () => {
     expect(parsed.signatureValidWith(responder.cert)).toBe(true);
     expect(parsed.signatureValidWith(ca.ca)).toBe(false);
 
+    // unencoded base64 (with '/' and '+') under a sub-path, as some clients send it
+    let raw = createOcspRequest(good, ca.ca, { nonce: true });
+    while (!Buffer.from(raw).toString('base64').includes('/')) raw = createOcspRequest(good, ca.ca, { nonce: true });
+    const unencoded = await fetch(`${server.url}/ocsp/${Buffer.from(raw).toString('base64')}`);
+    expect(parseOcspResponse(new Uint8Array(await unencoded.arrayBuffer())).responses[0]?.status).toBe('good');
+    const junk = await fetch(`${server.url}/ocsp/bm90IGFuIE9DU1AgcmVxdWVzdA==`);
+    expect(parseOcspResponse(new Uint8Array(await junk.arrayBuffer())).responseStatus).toBe('malformedRequest');
+
     const crlRes = await fetch(`${server.url}/ca.crl`);
     expect(crlRes.headers.get('content-type')).toBe('application/pkix-crl');
     expect(parseCrl(new Uint8Array(await crlRes.arrayBuffer())).issuer).toBe(parseCertificate(ca.ca).subject);

@@ -36,10 +36,22 @@ function typeFor(path: string): string {
   return 'application/octet-stream';
 }
 
-/** The request carried in a GET path: the last segment, URL-decoded, base64 (standard or url-safe). */
-function requestFromPath(path: string): Uint8Array {
-  const segment = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-  return new Uint8Array(Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+/**
+ * The request carried in a GET path: base64 (standard or url-safe), URL-encoded. Clients do
+ * not always encode '/', so every suffix after a '/' is tried, longest first, until one parses.
+ */
+function requestFromPath(path: string): Uint8Array | undefined {
+  const decoded = decodeURIComponent(path);
+  for (let i = decoded.indexOf('/'); i >= 0; i = decoded.indexOf('/', i + 1)) {
+    const candidate = new Uint8Array(Buffer.from(decoded.slice(i + 1).replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+    try {
+      parseOcspRequest(candidate);
+      return candidate;
+    } catch (e) {
+      if (!(e instanceof PkiError)) throw e;
+    }
+  }
+  return undefined;
 }
 
 export async function startOcspServer(o: OcspServerOptions): Promise<RunningServer> {
@@ -71,7 +83,8 @@ export async function startOcspServer(o: OcspServerOptions): Promise<RunningServ
           const file = o.files?.[path];
           if (file) return reply(res, 200, typeFor(path), typeof file === 'function' ? await file() : file);
           if (path === '/' || path === '') return reply(res, 400, 'text/plain; charset=utf-8', 'GET needs a base64 OCSP request in the path\n');
-          return reply(res, 200, OCSP_TYPE, await answer(requestFromPath(path)));
+          const fromPath = requestFromPath(path);
+          return reply(res, 200, OCSP_TYPE, fromPath ? await answer(fromPath) : createOcspErrorResponse('malformedRequest'));
         }
         if (req.method !== 'POST') return reply(res, 405, 'text/plain; charset=utf-8', 'use POST or GET\n');
         const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
