@@ -15,7 +15,7 @@ import type { ValidateOptions } from './options.js';
 import type { Indication, SignatureReport, ValidationReport } from './report.js';
 import { certificationOf } from './structure/doc-mdp.js';
 import { readDss } from './structure/dss.js';
-import { findSignatures, type FoundSignature } from './structure/find-signatures.js';
+import { findSignatures, removedSignatures, type FoundSignature } from './structure/find-signatures.js';
 import type { PdfView } from './structure/pdf-view.js';
 import { checkSanity, type SanityView } from './structure/sanity.js';
 import { tolerantView } from './structure/tolerant-view.js';
@@ -74,6 +74,7 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
   try {
     checkSanity(raw as unknown as SanityView, warnings);
     found = findSignatures(doc, warnings);
+    warnings.push(...removedSignatures(doc, found));
     const dss = readDss(doc, warnings);
     ctx = { doc, raw, dss, options, at, crypto: options.policy?.crypto ?? DEFAULT_CRYPTO_POLICY, certification: certificationOf(doc), proofs: [] };
   } catch (e) {

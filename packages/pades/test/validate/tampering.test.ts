@@ -102,6 +102,26 @@ describe('tampered signed documents', () => {
   });
 });
 
+describe('signatures removed after signing', () => {
+  it('a later revision that drops the signature field: no signature left, and the removal is reported', async () => {
+    const removed = appendUpdate(signed, (doc, up) => {
+      const catalog = doc.catalog();
+      const acro = catalog.entries.get('AcroForm');
+      const acroDict = doc.resolve(acro) as PdfDict;
+      const emptied = withEntry(acroDict, 'Fields', pdfArray([]));
+      if (acro?.kind === 'ref') up.set(acro, emptied);
+      else {
+        const root = doc.trailer().entries.get('Root');
+        if (root?.kind !== 'ref') throw new Error('no /Root reference');
+        up.set(root, withEntry(catalog, 'AcroForm', emptied));
+      }
+    });
+    const r = await check(removed);
+    expect(r.indication).not.toBe('TOTAL_PASSED');
+    expect(r.warnings.join('\n')).toMatch(/signature field "Signature1" .* is no longer in the document's form: a signature was removed/);
+  });
+});
+
 describe('documents without a usable signature', () => {
   it('an unsigned PDF: INDETERMINATE with a "no signature" warning', async () => {
     const r = await check(minimalPdf());

@@ -21,10 +21,11 @@ const MAX_DEPTH = 64;
 
 interface Pending { readonly obj: PdfObject; readonly parentName: string; readonly ft: string | undefined; readonly depth: number; readonly holder: number | null }
 
-export function findSignatures(doc: PdfView, warnings: string[]): FoundSignature[] {
-  const catalog = doc.catalog();
-  const acro = dictOf(doc.resolve(catalog.entries.get('AcroForm')));
-  const fields = doc.resolve(acro?.entries.get('Fields'));
+/** Signatures of revision `rev` (default: the latest), as that revision's form describes them. */
+export function findSignatures(doc: PdfView, warnings: string[], rev?: number): FoundSignature[] {
+  const catalog = doc.catalog(rev);
+  const acro = dictOf(doc.resolve(catalog.entries.get('AcroForm'), rev));
+  const fields = doc.resolve(acro?.entries.get('Fields'), rev);
   if (!fields || fields.kind !== 'array') return [];
   const byKey = new Map<string, FoundSignature>();
   const visited = new Set<number>();
@@ -39,7 +40,7 @@ export function findSignatures(doc: PdfView, warnings: string[]): FoundSignature
       if (visited.has(ref.num)) { warnings.push(`circular reference in the form field tree at object ${ref.num}`); continue; }
       visited.add(ref.num);
     }
-    const dict = dictOf(doc.resolve(item.obj));
+    const dict = dictOf(doc.resolve(item.obj, rev));
     if (!dict) continue;
     const partial = textOf(dict.entries.get('T'));
     const name = partial === undefined ? item.parentName : item.parentName ? `${item.parentName}.${partial}` : partial;
@@ -48,7 +49,7 @@ export function findSignatures(doc: PdfView, warnings: string[]): FoundSignature
     const v = dict.entries.get('V');
     if (ft === 'Sig' && v !== undefined) {
       const vRef = refOf(v);
-      const sig = dictOf(doc.resolve(v));
+      const sig = dictOf(doc.resolve(v, rev));
       if (sig) {
         const key = vRef ? `r${vRef.num}` : `d${holder ?? 'x'}:${name}`;
         const existing = byKey.get(key);
@@ -63,10 +64,37 @@ export function findSignatures(doc: PdfView, warnings: string[]): FoundSignature
         warnings.push(`signature field "${name || '(unnamed)'}" has a /V that is not a dictionary`);
       }
     }
-    const kids = doc.resolve(dict.entries.get('Kids'));
+    const kids = doc.resolve(dict.entries.get('Kids'), rev);
     if (kids?.kind === 'array') {
       for (let i = kids.items.length - 1; i >= 0; i--) stack.push({ obj: kids.items[i]!, parentName: name, ft, depth: item.depth + 1, holder });
     }
   }
   return [...byKey.values()];
+}
+
+const MAX_REVISIONS_SCANNED = 50;
+
+/**
+ * Signatures that an earlier revision's form had and the latest one no longer lists: removing
+ * a signature is never part of a legitimate workflow, so it is reported (as a warning).
+ */
+export function removedSignatures(doc: PdfView, current: readonly FoundSignature[]): string[] {
+  const known = new Set(current.map((s) => s.container));
+  const out: string[] = [];
+  const last = doc.revisions.length - 1;
+  for (let r = Math.max(0, last - MAX_REVISIONS_SCANNED); r < last; r++) {
+    let earlier: FoundSignature[];
+    try {
+      earlier = findSignatures(doc, [], r);
+    } catch (e) {
+      out.push(`the form of revision ${r} cannot be read: ${(e as Error).message}`);
+      continue;
+    }
+    for (const s of earlier) {
+      if (s.container === null || known.has(s.container)) continue;
+      known.add(s.container);
+      out.push(`signature field "${s.fieldNames.join(', ')}" (object ${s.container}) of revision ${r} is no longer in the document's form: a signature was removed`);
+    }
+  }
+  return out;
 }
