@@ -119,6 +119,24 @@ describe('certificate issuing (ECDSA P-256 chain)', () => {
     expect(fixed instanceof Uint8Array ? parseCertificate(fixed).serialHex : fixed).toBe('80');
   });
 
+  it('extra extensions are written as given; duplicates are refused', async () => {
+    const { der } = await import('../src/asn1/der-writer.js');
+    const policies = der.sequence(der.sequence(der.oid('2.16.124.113550.1.2.3')));
+    const k = await generateKeyPair('ec-p256');
+    const base = {
+      profile: 'person' as const,
+      subject: { commonName: 'With policy' },
+      publicKey: k.publicKey,
+      issuer: { certificate: ca.ca, signer: ca.caSigner },
+      notBefore: T0,
+      notAfter: T_END,
+    };
+    const cert = await issueCertificate({ ...base, extraExtensions: [{ oid: OID.certificatePolicies, critical: false, value: policies }] });
+    expect(text(cert)).toMatch(/X509v3 Certificate Policies:\s+Policy: 2\.16\.124\.113550\.1\.2\.3/);
+    expect(verifyWithOpenssl(ca, cert)).toMatch(/OK/);
+    await expect(issueCertificate({ ...base, extraExtensions: [{ oid: OID.keyUsage, critical: true, value: policies }] })).rejects.toMatchObject({ code: 'PKI_INVALID_INPUT' });
+  });
+
   it('parseCertificate accepts PEM and rejects garbage with CERT_INVALID', () => {
     expect(parseCertificate(toPem(ca.root)).subject).toBe('CN=Test Root,O=Paraphe Tests,C=CA');
     expect(parseCertificate(ca.root).selfIssued).toBe(true);

@@ -41,6 +41,8 @@ export interface IssueCertificateOptions {
   /** For 'ca' profile: basicConstraints pathLenConstraint (default 0). */
   readonly pathLength?: number;
   readonly random?: RandomSource;
+  /** Additional extensions (e.g. certificatePolicies, qcStatements), value as DER. */
+  readonly extraExtensions?: readonly { readonly oid: string; readonly critical: boolean; readonly value: Uint8Array }[];
 }
 
 /** The hash that matches a scheme's strength when the caller does not choose one. */
@@ -98,7 +100,10 @@ export async function issueCertificate(o: IssueCertificateOptions): Promise<Uint
     ext.authorityKeyIdentifier(issuerKeyId),
     ...(o.ocspUrl || o.caIssuersUrl ? [ext.authorityInfoAccess(o.ocspUrl, o.caIssuersUrl)] : []),
     ...(o.crlUrl ? [ext.crlDistributionPoints(o.crlUrl)] : []),
+    ...(o.extraExtensions ?? []).map((e) => new pkijs.Extension({ extnID: e.oid, critical: e.critical, extnValue: toArrayBuffer(e.value) })),
   ];
+  const oids = extensions.map((e) => e.extnID);
+  if (new Set(oids).size !== oids.length) throw new PkiError('PKI_INVALID_INPUT', 'an extension appears twice (RFC 5280 §4.2)');
   const hash = o.hash ?? defaultHashFor(signer.scheme);
   const sigAlg = signatureAlgorithmIdentifier(signer.scheme, hash);
 
