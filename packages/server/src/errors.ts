@@ -16,6 +16,10 @@ export const APP_ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'SETUP_TOKEN_INVALID',
+  /** Sign-in refused; deliberately the same for an unknown email, a wrong password and a locked account. */
+  'INVALID_CREDENTIALS',
+  /** A cookie-authenticated state-changing request without the matching X-CSRF-Token header. */
+  'CSRF_FAILED',
   'INTERNAL',
   'UNAVAILABLE',
 ] as const;
