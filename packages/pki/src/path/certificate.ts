@@ -35,6 +35,8 @@ export interface ParsedCertificate {
   /** The subjectPublicKey BIT STRING content without the unused-bits octet (used for OCSP key hashes). */
   publicKeyBits: Uint8Array;
   extensions: RawExtension[];
+  /** Malformed non-critical locator extensions that were skipped, with the reason. */
+  skippedExtensions: string[];
   basicConstraints?: BasicConstraints;
   keyUsage?: Set<KeyUsageName>;
   subjectKeyId?: Uint8Array;
@@ -117,19 +119,26 @@ function parseUncached(der: Uint8Array, id: string): ParsedCertificate {
     der, id, tbs: encoded(tbsBlock), signatureAlgorithm: algorithmId(sigAlg),
     signature: contentBytes(sigValue).subarray(1), version, serial, serialHex: toHex(serial), issuer, subject,
     notBefore: timeOf(nb!), notAfter: timeOf(na!), spki: encoded(spkiBlock), publicKeyAlgorithm: algorithmId(pkAlg),
-    publicKeyBits: contentBytes(pkBits!).subarray(1), extensions, ocspUrls: [], caIssuerUrls: [], ocspNoCheck: false,
+    publicKeyBits: contentBytes(pkBits!).subarray(1), extensions, skippedExtensions: [], ocspUrls: [], caIssuerUrls: [], ocspNoCheck: false,
     selfIssued: issuer.key === subject.key, subjectText: nameToString(subject),
   };
   applyExtensions(cert);
   return cert;
 }
 
+/** Non-critical extensions that only help to find things (issuers, revocation data): a malformed one is skipped. */
+const LOCATORS = new Set<string>([
+  OID.crlDistributionPoints, OID.freshestCrl, OID.authorityInfoAccess, OID.authorityKeyIdentifier, OID.subjectKeyIdentifier,
+]);
+
 function applyExtensions(cert: ParsedCertificate): void {
   for (const ext of cert.extensions) {
     try {
       applyExtension(cert, ext);
     } catch (e) {
-      throw new PathValidationError('MalformedCertificate', `extension ${ext.oid} of ${cert.subjectText} is malformed: ${(e as Error).message}`);
+      const message = `extension ${ext.oid} of ${cert.subjectText} is malformed: ${(e as Error).message}`;
+      if (ext.critical || !LOCATORS.has(ext.oid)) throw new PathValidationError('MalformedCertificate', message);
+      cert.skippedExtensions.push(message);
     }
   }
 }

@@ -42,6 +42,8 @@ export interface IssueOptions {
   /** Reuse a key pair (cross-certificates, key rollover). */
   keys?: CryptoKeyPair;
   algorithm?: KeyAlgorithm;
+  /** Raw extensions added as given: (oid, critical, DER value). */
+  rawExtensions?: [string, boolean, Uint8Array][];
 }
 
 let serialCounter = 1;
@@ -70,6 +72,7 @@ export async function issue(o: IssueOptions): Promise<Entity> {
     }));
   }
   if (o.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([o.crlUrl]));
+  for (const [oid, critical, value] of o.rawExtensions ?? []) extensions.push(new x509.Extension(oid, critical, buf(value)));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: o.serial ?? (0x1000 + serialCounter++).toString(16),
     subject: `CN=${o.name}, O=Paraphe Test`,

@@ -168,6 +168,16 @@ describe('malformed input', () => {
     expect(r.reasons.length).toBeGreaterThan(0);
   });
 
+  it('skips a malformed non-critical distribution point extension but refuses a malformed extended key usage', async () => {
+    const garbage = new Uint8Array([0x04, 0x01]);
+    const odd = await issue({ name: 'Odd CDP', issuer: ca, rawExtensions: [['2.5.29.31', false, garbage]] });
+    expect(await validateCertPath(odd.der, opts({ revocation: 'none' }))).toMatchObject({ indication: 'PASSED' });
+    const bad = await issue({ name: 'Bad EKU', issuer: ca, rawExtensions: [['2.5.29.37', false, garbage]] });
+    const r = await validateCertPath(bad.der, opts({ revocation: 'none' }));
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', errorClass: 'MalformedCertificate' });
+    expect(r.reasons[0]).toMatch(/2\.5\.29\.37/);
+  });
+
   it('ignores an unparsable CRL and says so', async () => {
     const r = await validateCertPath(leaf.der, opts({ crls: [goodCrlRoot, new Uint8Array([1, 2, 3])] }));
     expect(r).toMatchObject({ errorClass: 'RevocationUnavailable' });
