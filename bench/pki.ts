@@ -25,7 +25,7 @@ export async function prepareBenchPki(dir: string) {
   const alice = pki.alice;
   const legacyP12 = join(dir, 'alice-legacy.p12');
   await runToolOk('openssl', [
-    'pkcs12', '-export', '-inkey', alice.keyPem, '-in', alice.certificatePem, '-certfile', join(dir, 'chain.pem'),
+    'pkcs12', '-export', '-inkey', alice.keyPem, '-in', alice.certificatePem, '-certfile', alice.chainPem,
     '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1',
     '-out', legacyP12, '-passout', `pass:${alice.password}`,
   ]);
@@ -37,7 +37,7 @@ export async function prepareBenchPki(dir: string) {
     legacyP12,
     keyPem: alice.keyPem,
     certificatePem: alice.certificatePem,
-    chainPem: join(dir, 'chain.pem'),
+    chainPem: alice.chainPem,
     nssSignDb: signing.db,
     nssNickname: signing.nickname,
     nssTrustDb,
@@ -48,7 +48,7 @@ export async function prepareBenchPki(dir: string) {
   async function signValidationSet(out: string, count: number): Promise<string[]> {
     await mkdir(out, { recursive: true });
     const certificate = certificatesFromBytes(await readFile(alice.certificatePem), 'alice')[0] as Uint8Array;
-    const chain = certificatesFromBytes(await readFile(join(dir, 'chain.pem')), 'chain');
+    const chain = certificatesFromBytes(await readFile(alice.chainPem), 'chain');
     const signer = keySigner(createPrivateKey(await readFile(alice.keyPem)), certificate, chain);
     const paths: string[] = [];
     for (let i = 0; i < count; i++) {

@@ -50,7 +50,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('paraphe --help / --version', () => {
+describe.concurrent('paraphe --help / --version', () => {
   it('prints the usage of every command', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
@@ -81,12 +81,24 @@ describe('paraphe pki init', () => {
   });
 });
 
-describe('paraphe sign + verify', () => {
+describe.concurrent('paraphe sign + verify', () => {
+  // Files other tests build on are signed once, up front, in parallel.
+  beforeAll(async () => {
+    const [bb, bt] = await Promise.all([
+      runCli(['sign', input, '-o', join(dir, 'bb.pdf'), '--p12', DEV.alice(pki)], DEV.passwordEnv()),
+      runCli(
+        ['sign', input, '-o', join(dir, 'bt.pdf'), '--p12', DEV.benoit(pki), '--tsa', tsa.url, '--field', 'Maire',
+          '--visible', '1,72,72,200,60', '--reason', 'Approbation', '--location', 'Hôtel de ville'],
+        DEV.passwordEnv(),
+      ),
+    ]);
+    expect(bb.code, bb.stderr).toBe(0);
+    expect(bb.stdout).toContain('(B-B)');
+    expect(bt.code, bt.stderr).toBe(0);
+  });
+
   it('signs at B-B by default and verify exits 0 with TOTAL_PASSED', async () => {
-    const out = join(dir, 'bb.pdf');
-    const sign = await runCli(['sign', input, '-o', out, '--p12', DEV.alice(pki)], DEV.passwordEnv());
-    expect(sign.code, sign.stderr).toBe(0);
-    const { result, report } = await verifyJson(out);
+    const { result, report } = await verifyJson(join(dir, 'bb.pdf'));
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(report.indication).toBe('TOTAL_PASSED');
     expect(report.signatures[0]?.level).toBe('B-B');
@@ -94,12 +106,6 @@ describe('paraphe sign + verify', () => {
 
   it('signs at B-T when --tsa is given, with visible appearance, reason, location, field name', async () => {
     const out = join(dir, 'bt.pdf');
-    const sign = await runCli(
-      ['sign', input, '-o', out, '--p12', DEV.benoit(pki), '--tsa', tsa.url, '--field', 'Maire',
-        '--visible', '1,72,72,200,60', '--reason', 'Approbation', '--location', 'Hôtel de ville'],
-      DEV.passwordEnv(),
-    );
-    expect(sign.code, sign.stderr).toBe(0);
     const { result, report } = await verifyJson(out);
     expect(result.code, result.stdout).toBe(0);
     expect(report.signatures[0]).toMatchObject({ level: 'B-T', field: 'Maire' });
@@ -107,14 +113,16 @@ describe('paraphe sign + verify', () => {
   });
 
   it('signs at B-LT and B-LTA with revocation data from the AIA OCSP responder', async () => {
-    for (const level of ['B-LT', 'B-LTA']) {
-      const out = join(dir, `${level}.pdf`);
-      const sign = await runCli(['sign', input, '-o', out, '--p12', DEV.alice(pki), '--tsa', tsa.url, '--level', level], DEV.passwordEnv());
-      expect(sign.code, sign.stderr).toBe(0);
-      const { result, report } = await verifyJson(out);
-      expect(result.code, result.stdout).toBe(0);
-      expect(report.signatures.find((s) => s.type === 'signature')?.level).toBe(level);
-    }
+    await Promise.all(
+      ['B-LT', 'B-LTA'].map(async (level) => {
+        const out = join(dir, `${level}.pdf`);
+        const sign = await runCli(['sign', input, '-o', out, '--p12', DEV.alice(pki), '--tsa', tsa.url, '--level', level], DEV.passwordEnv());
+        expect(sign.code, sign.stderr).toBe(0);
+        const { result, report } = await verifyJson(out);
+        expect(result.code, result.stdout).toBe(0);
+        expect(report.signatures.find((s) => s.type === 'signature')?.level).toBe(level);
+      }),
+    );
   });
 
   it('certifies with --certify and signs with --hash SHA-384', async () => {
@@ -144,12 +152,11 @@ describe('paraphe sign + verify', () => {
   });
 
   it('verify exits 2 when the file cannot be read', async () => {
-    const missing = await runCli(['verify', join(dir, 'nope.pdf')]);
-    expect(missing.code).toBe(2);
-    expectOneErrorLine(missing);
     const garbage = join(dir, 'garbage.pdf');
     await writeFile(garbage, 'this is not a PDF at all\n');
-    const unreadable = await runCli(['verify', garbage]);
+    const [missing, unreadable] = await Promise.all([runCli(['verify', join(dir, 'nope.pdf')]), runCli(['verify', garbage])]);
+    expect(missing.code).toBe(2);
+    expectOneErrorLine(missing);
     expect(unreadable.code).toBe(2);
     expectOneErrorLine(unreadable);
   });
@@ -176,7 +183,7 @@ describe('paraphe timestamp / ltv', () => {
   });
 });
 
-describe('bad input: one error line, non-zero exit, no output file', () => {
+describe.concurrent('bad input: one error line, non-zero exit, no output file', () => {
   async function expectSignFails(args: string[], env: Record<string, string>, code?: string) {
     const work = await mkdtemp(join(dir, 'fail-'));
     const out = join(work, 'out.pdf');
@@ -218,13 +225,17 @@ describe('bad input: one error line, non-zero exit, no output file', () => {
   });
 
   it('missing input file and missing PKCS#12 file', async () => {
-    await expectSignFails([join(dir, 'absent.pdf'), '--p12', DEV.alice(pki)], DEV.passwordEnv(), 'CLI_FILE_NOT_FOUND');
-    await expectSignFails([input, '--p12', join(dir, 'absent.p12')], DEV.passwordEnv(), 'CLI_FILE_NOT_FOUND');
+    await Promise.all([
+      expectSignFails([join(dir, 'absent.pdf'), '--p12', DEV.alice(pki)], DEV.passwordEnv(), 'CLI_FILE_NOT_FOUND'),
+      expectSignFails([input, '--p12', join(dir, 'absent.p12')], DEV.passwordEnv(), 'CLI_FILE_NOT_FOUND'),
+    ]);
   });
 
   it('a level needing a timestamp without --tsa, and an unknown option', async () => {
-    await expectSignFails([input, '--p12', DEV.alice(pki), '--level', 'B-LT'], DEV.passwordEnv(), 'CLI_TSA_REQUIRED');
-    await expectSignFails([input, '--p12', DEV.alice(pki), '--password', 'x'], DEV.passwordEnv(), 'CLI_USAGE');
+    await Promise.all([
+      expectSignFails([input, '--p12', DEV.alice(pki), '--level', 'B-LT'], DEV.passwordEnv(), 'CLI_TSA_REQUIRED'),
+      expectSignFails([input, '--p12', DEV.alice(pki), '--password', 'x'], DEV.passwordEnv(), 'CLI_USAGE'),
+    ]);
   });
 
   it('an unreachable TSA fails cleanly', async () => {

@@ -74,3 +74,22 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Runs the same command line in this process (the CLI's own `run`), for suites that invoke it
+ * dozens of times: identical code path, without paying module loading for each child.
+ */
+export async function runCliInProcess(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { run } = await import('../../src/index.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    env: cleanEnv(env),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    clock: () => new Date(),
+    fetch: globalThis.fetch,
+    untilStopped: () => Promise.resolve(),
+  });
+  return { code, stdout, stderr };
+}

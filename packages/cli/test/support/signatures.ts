@@ -39,15 +39,12 @@ export function findSignatures(pdf: Uint8Array): FoundSignature[] {
   return found;
 }
 
-/** The DER value at the start of `bytes`, without trailing padding. */
+/** The BER/DER value at the start of `bytes`, without the zero padding after it (NSS writes indefinite lengths). */
 export function trimDer(bytes: Uint8Array): Uint8Array {
   if (bytes[0] !== 0x30) throw new Error('CMS does not start with a SEQUENCE');
-  const first = bytes[1] as number;
-  if (first < 0x80) return bytes.subarray(0, 2 + first);
-  const count = first & 0x7f;
-  let length = 0;
-  for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] as number);
-  return bytes.subarray(0, 2 + count + length);
+  const parsed = asn1js.fromBER(new Uint8Array(bytes));
+  if (parsed.offset === -1) throw new Error(`CMS is not valid BER: ${parsed.result.error}`);
+  return bytes.subarray(0, parsed.offset);
 }
 
 function inspectCms(cms: Uint8Array): Pick<FoundSignature, 'isDocumentTimestamp' | 'signatureTimestamps'> {
