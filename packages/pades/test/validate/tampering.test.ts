@@ -74,6 +74,23 @@ describe('tampered signed documents', () => {
     expect(s.changes.length).toBeGreaterThan(0);
   });
 
+  it('removing /Perms to lift a P=1 certification, then adding an annotation: still TOTAL_FAILED', async () => {
+    const certified = await signWithParaphe(pki, minimalPdf(), { certify: 1 });
+    const escaped = appendUpdate(certified, (doc, up) => {
+      const root = doc.trailer().entries.get('Root');
+      if (root?.kind !== 'ref') throw new Error('no /Root reference');
+      up.set(root, withEntry(doc.catalog(), 'Perms', undefined));
+      const page = doc.pages()[0]!;
+      const annot = up.allocate();
+      up.set(annot, pdfDict({ Type: pdfName('Annot'), Subtype: pdfName('Text'), Rect: pdfArray([pdfNumber(10), pdfNumber(10), pdfNumber(30), pdfNumber(30)]), Contents: pdfString('Approuvé') }));
+      const existing = doc.resolve(page.dict.entries.get('Annots'));
+      up.set(page.ref, withEntry(page.dict as PdfDict, 'Annots', pdfArray(existing?.kind === 'array' ? [...existing.items, annot] : [annot])));
+    });
+    const r = await check(escaped);
+    expect(r.indication).toBe('TOTAL_FAILED');
+    expect(r.signatures[0]!.changes.length).toBeGreaterThan(0);
+  });
+
   it('a shadow update redefining the page content to point at hidden earlier bytes: not passed, named', async () => {
     const base = minimalPdfWithShadow('Contrat : 100 EUR', 'Contrat : 100 000 EUR');
     const signedShadow = await signWithParaphe(pki, base.bytes);

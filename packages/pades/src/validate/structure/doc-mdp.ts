@@ -10,19 +10,31 @@ export interface Certification {
   readonly signature: number | null;
 }
 
+/**
+ * Read from the oldest revision that declares one: a later revision cannot lift the
+ * restrictions by dropping /Perms (that removal is itself a change the diff reports).
+ */
 export function certificationOf(doc: PdfView): Certification | null {
-  const perms = dictOf(doc.resolve(doc.catalog().entries.get('Perms')));
+  for (let rev = 0; rev < doc.revisions.length; rev++) {
+    const found = certificationIn(doc, rev);
+    if (found) return found;
+  }
+  return null;
+}
+
+function certificationIn(doc: PdfView, rev: number): Certification | null {
+  const perms = dictOf(doc.resolve(doc.catalog(rev).entries.get('Perms'), rev));
   const docMdpObj = perms?.entries.get('DocMDP');
-  const sig = dictOf(doc.resolve(docMdpObj));
+  const sig = dictOf(doc.resolve(docMdpObj, rev));
   if (!sig) return null;
   let permission: 1 | 2 | 3 = 2;
-  const refs = doc.resolve(sig.entries.get('Reference'));
+  const refs = doc.resolve(sig.entries.get('Reference'), rev);
   if (refs?.kind === 'array') {
     for (const item of refs.items) {
-      const r = dictOf(doc.resolve(item));
+      const r = dictOf(doc.resolve(item, rev));
       if (nameOf(r?.entries.get('TransformMethod')) !== 'DocMDP') continue;
-      const params = dictOf(doc.resolve(r?.entries.get('TransformParams')));
-      const p = doc.resolve(params?.entries.get('P'));
+      const params = dictOf(doc.resolve(r?.entries.get('TransformParams'), rev));
+      const p = doc.resolve(params?.entries.get('P'), rev);
       if (p?.kind === 'number' && (p.value === 1 || p.value === 2 || p.value === 3)) permission = p.value;
     }
   }
