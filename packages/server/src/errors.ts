@@ -20,6 +20,14 @@ export const APP_ERROR_CODES = [
   'INVALID_CREDENTIALS',
   /** A cookie-authenticated state-changing request without the matching X-CSRF-Token header. */
   'CSRF_FAILED',
+  /** The signing password does not open the credential's key. */
+  'KEY_BAD_PASSWORD',
+  /** Too many wrong signing passwords: the credential is locked for a while. */
+  'KEY_LOCKED',
+  /** An uploaded PKCS#12 file cannot be read, or its password is wrong. */
+  'P12_INVALID',
+  /** The certificate (personal or seal) was revoked and can no longer sign. */
+  'CERTIFICATE_REVOKED',
   'INTERNAL',
   'UNAVAILABLE',
 ] as const;
