@@ -18,6 +18,7 @@ import { readDss } from './structure/dss.js';
 import { findSignatures, removedSignatures, type FoundSignature } from './structure/find-signatures.js';
 import type { PdfView } from './structure/pdf-view.js';
 import { checkSanity, type SanityView } from './structure/sanity.js';
+import { checkStructureTree } from './structure/structure-tree.js';
 import { tolerantView } from './structure/tolerant-view.js';
 
 const MAX_SIGNATURES = 100;
@@ -73,6 +74,7 @@ export async function validate(pdfBytes: Uint8Array, options: ValidateOptions): 
   let ctx: ValidationContext;
   try {
     checkSanity(raw as unknown as SanityView, warnings);
+    checkStructureTree(doc, warnings);
     found = findSignatures(doc, warnings);
     warnings.push(...removedSignatures(doc, found));
     const dss = readDss(doc, warnings);

@@ -22,6 +22,9 @@ export function checkSanity(doc: SanityView, warnings: string[]): void {
     const c = doc.bytes[i];
     if (c !== 0x0a && c !== 0x0d && c !== 0x20 && c !== 0x09 && c !== 0x00) trailing++;
   }
+  const tail = Buffer.from(doc.bytes.subarray(Math.max(0, doc.bytes.length - 1024))).toString('latin1');
+  const at = tail.lastIndexOf('startxref');
+  if (at >= 0 && !/^startxref[\r\n\t \f\0]+\d+[\r\n\t \f\0]*%%EOF/.test(tail.slice(at))) warnings.push('the last startxref is not followed by exactly one offset and %%EOF');
   if (trailing > 0) warnings.push(`${doc.bytes.length - end} bytes follow the end of the last revision; they belong to no revision and no signature covers them`);
   try {
     if (doc.pages().length === 0) warnings.push('the document has no readable page');
