@@ -11,11 +11,17 @@ import { registerOpenApi, registerOpenApiRoute } from './api/openapi.js';
 import type { RoutePlugin } from './api/route-plugin.js';
 import { ROUTE_PLUGINS } from './api/routes/index.js';
 import { systemClock, type Clock } from './infra/clock.js';
-import { openDatabase } from './infra/db/database.js';
+import { openDatabase, type Db } from './infra/db/database.js';
 import { migrateToLatest } from './infra/db/migrate.js';
 import { cryptoIds, type IdSource } from './infra/ids.js';
 import { JobHandlers } from './infra/jobs/handlers.js';
 import { JobWorker, type WorkerOptions } from './infra/jobs/worker.js';
+import { localBlobStore } from './infra/blobs/local-blob-store.js';
+import { aesGcmKeyWrap, loadMasterKey } from './infra/keys/master-key.js';
+import { ensureBuiltinPki } from './infra/pki/builtin-pki.js';
+import { builtinTimestamper, httpTimestamper } from './infra/tsa/timestamper.js';
+import { scheduleAuditAnchoring } from './domain/audit/anchor-audit-chains.js';
+import { issueSetupToken } from './domain/platform/issue-setup-token.js';
 
 export interface ServerDeps {
   readonly clock?: Clock;
@@ -25,6 +31,8 @@ export interface ServerDeps {
   /** Extra route plugins (tests, embedding applications), after the built-in ones. */
   readonly routes?: readonly RoutePlugin[];
   readonly worker?: WorkerOptions;
+  /** How often audit chains are time-stamped (default hourly). */
+  readonly anchorIntervalMs?: number;
 }
 
 export interface ParapheServer {
@@ -32,6 +40,8 @@ export interface ParapheServer {
   readonly ctx: AppContext;
   /** Started when config.worker; tests leave it stopped and call worker.runDue(). */
   readonly worker: JobWorker;
+  /** The first-administrator link printed at this start, when no organisation exists yet. */
+  readonly setupLink: string | null;
   /** Listens on config.host:config.port; resolves to the base URL. */
   listen(): Promise<string>;
   /** Stops accepting requests, lets running jobs finish, closes the database. */
@@ -40,12 +50,6 @@ export interface ParapheServer {
 
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<ParapheServer> {
   const db = openDatabase(config.database);
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.limits.bodyBytes,
@@ -53,14 +57,35 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     // Behind a reverse proxy the client address comes from X-Forwarded-For.
     trustProxy: true,
   });
+  try {
+    return await assemble(config, deps, db, app);
+  } catch (error) {
+    await app.close().catch(() => undefined); // the start-up error is the one to report
+    await db.close();
+    throw error;
+  }
+}
+
+async function assemble(config: Config, deps: ServerDeps, db: Db, app: FastifyInstance): Promise<ParapheServer> {
+  await migrateToLatest(db);
+  const clock = deps.clock ?? systemClock;
+  const ids = deps.ids ?? cryptoIds;
+  const announce = deps.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const master = loadMasterKey(config, ids.random);
+  const keyWrap = aesGcmKeyWrap(master.key, ids.random);
+  const { pki } = await ensureBuiltinPki({ db: db.kysely, keyWrap, clock, ids, publicUrl: config.publicUrl });
   const ctx: AppContext = {
     config,
     db,
-    clock: deps.clock ?? systemClock,
-    ids: deps.ids ?? cryptoIds,
+    clock,
+    ids,
     jobs: new JobHandlers(),
+    blobs: localBlobStore(config.blobsDir),
+    keyWrap,
+    pki,
+    timestamper: config.tsaUrl ? httpTimestamper(config.tsaUrl) : builtinTimestamper(pki.tsa, clock),
     log: app.log,
-    announce: deps.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    announce,
   };
   app.decorateRequest('auth', null);
   installErrorHandlers(app);
@@ -68,7 +93,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   await registerOpenApi(app);
   for (const plugin of [...ROUTE_PLUGINS, ...(deps.routes ?? [])]) await plugin(app, ctx);
   registerOpenApiRoute(app);
+  await scheduleAuditAnchoring(ctx, deps.anchorIntervalMs);
   await app.ready();
+  const setupLink = await issueSetupToken(ctx);
+  if (setupLink) announce(`Create the first administrator: ${setupLink}`);
   const worker = new JobWorker(ctx, deps.worker);
   if (config.worker) worker.start();
 
@@ -77,6 +105,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     app,
     ctx,
     worker,
+    setupLink,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },

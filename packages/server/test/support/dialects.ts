@@ -20,7 +20,8 @@ export interface DialectFixture {
   /**
    * A configuration on this dialect. On SQLite each call gets its own database file unless
    * `dataDir` is reused; on PostgreSQL every call of the suite shares the suite's schema
-   * unless `freshSchema` is asked for.
+   * unless `freshSchema` is asked for. The master key is fixed per suite; pass
+   * `PARAPHE_MASTER_KEY: ''` in env to use the data dir's master.key file instead.
    */
   config(options?: { dataDir?: string; env?: Record<string, string>; freshSchema?: boolean }): Promise<Config>;
 }
@@ -32,6 +33,8 @@ export function forEachDialect(title: string, body: (fixture: DialectFixture) =>
     const dirs: string[] = [];
     const schemas: string[] = [];
     let suiteSchema: string | undefined;
+    // One master key per suite: on PostgreSQL configs of a suite share a schema, hence the built-in PKI.
+    const masterKey = randomBytes(32).toString('hex');
 
     const newSchema = async (): Promise<string> => {
       const name = `t_${randomBytes(6).toString('hex')}`;
@@ -58,7 +61,8 @@ export function forEachDialect(title: string, body: (fixture: DialectFixture) =>
       },
       async config(options = {}) {
         const dataDir = options.dataDir ?? fixture.dataDir();
-        const env: Record<string, string> = { PARAPHE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', PARAPHE_WORKER: 'off', ...options.env };
+        const env: Record<string, string> = { PARAPHE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', PARAPHE_WORKER: 'off', PARAPHE_MASTER_KEY: masterKey, ...options.env };
+        if (options.env?.PARAPHE_MASTER_KEY === '') delete env.PARAPHE_MASTER_KEY;
         if (dialect === 'postgres') {
           env.DATABASE_URL = POSTGRES_URL;
           env.DATABASE_SCHEMA = options.freshSchema ? await newSchema() : (suiteSchema as string);
