@@ -47,6 +47,8 @@ describe('revocation', () => {
     expect(s.revocation).toEqual({ status: 'revoked', source: 'dss' });
     expect(s.trusted).toBe(false);
     expect(s.modification).toBe('LTA_UPDATES');
+    expect(s.subIndication).toMatch(/^REVOKED/);
+    expect(s.reasons.join('\n')).toMatch(/revoked/);
   });
 
   it('a good CRL fetched through an injected fetcher: status good, source crl', async () => {
