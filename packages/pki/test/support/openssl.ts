@@ -52,15 +52,18 @@ export function tempDir(prefix = 'paraphe-pki-'): { dir: string; write(name: str
 export function opensslAsync(args: readonly string[], input?: Uint8Array | string): Promise<RunResult> {
   requireTool('openssl');
   return new Promise((resolve, reject) => {
-    const child = spawn('openssl', args);
+    const child = spawn('openssl', args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
+    child.stderr?.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
     child.on('close', (code) =>
       resolve({ status: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
-    child.stdin.end(input ?? '');
+    if (input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined); // openssl may exit before reading all input; its exit status tells
+      child.stdin.end(input);
+    }
   });
 }
