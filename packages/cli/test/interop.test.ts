@@ -64,9 +64,8 @@ async function allProblems(
   const bytes = new Uint8Array(await readFile(file));
   const found = findSignatures(bytes);
   const timestamps = found.filter((s) => s.isDocumentTimestamp).length;
-  // One NSS database per check: pdfsig processes sharing one sql: database concurrently
-  // intermittently report "Unknown issue with Certificate".
-  const nssDb = await createTrustDb(`${file}.nss`, pki.rootPem);
+  // One NSS database per check (pdfsig processes share nothing), trusting only the root.
+  const nssDb = await createTrustDb(`${file}.nss`, pki.rootPem, pki.knownPems);
   const checks = await Promise.all([
     pdfsigProblems(file, { ...ctx, nssDb }, expected),
     mutoolProblems(file),

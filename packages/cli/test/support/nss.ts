@@ -5,12 +5,22 @@
 import { mkdir } from 'node:fs/promises';
 import { runToolOk } from './tools.js';
 
-/** An NSS db in `dir` whose only trust anchor is `rootPem` (a file path). Returns the `sql:` spec. */
-export async function createTrustDb(dir: string, rootPem: string): Promise<string> {
+/**
+ * An NSS db in `dir` whose only trust anchor is `rootPem` (a file path); `knownPems` are added
+ * with no trust at all (",,"). Returns the `sql:` spec.
+ *
+ * Why known certificates: when a file carries a poppler signature and then ours by the same
+ * person, pdfsig 22.12 intermittently reports "Unknown issue with Certificate" for the later
+ * signature on a fresh database (NSS imports the same certificates as temporary ones from each
+ * CMS); with the certificates already in the database the verdict is stable. Trust still comes
+ * only from the root.
+ */
+export async function createTrustDb(dir: string, rootPem: string, knownPems: readonly string[] = []): Promise<string> {
   await mkdir(dir, { recursive: true });
   const db = `sql:${dir}`;
   await runToolOk('certutil', ['-N', '-d', db, '--empty-password']);
   await runToolOk('certutil', ['-A', '-d', db, '-n', 'paraphe-test-root', '-t', 'CT,C,C', '-i', rootPem]);
+  for (const [i, pem] of knownPems.entries()) await runToolOk('certutil', ['-A', '-d', db, '-n', `known-${i}`, '-t', ',,', '-i', pem]);
   return db;
 }
 

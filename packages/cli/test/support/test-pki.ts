@@ -20,6 +20,8 @@ export interface TestPki {
   rootPem: string;
   /** Issuing CA, TSA and OCSP certificates (PEM), for openssl -untrusted. */
   untrustedPem: string;
+  /** Every non-root certificate as its own PEM file (for NSS databases). */
+  knownPems: string[];
   alice: TestIdentity;
   benoit: TestIdentity;
   tsaUrl: string;
@@ -57,6 +59,7 @@ export async function startTestPki(dir: string, clock: () => Date = () => new Da
   return {
     rootPem: join(dir, 'root.pem'),
     untrustedPem,
+    knownPems: ['ca', 'alice', 'benoit', 'seal', 'tsa', 'ocsp'].map((name) => join(dir, `${name}.pem`)),
     alice: await identity('alice', pki.alice),
     benoit: await identity('benoit', pki.benoit),
     tsaUrl: tsaServer.url,
