@@ -7,6 +7,7 @@
 import type { RevisionedDocument } from './document.js';
 import { DiffError } from './errors.js';
 import { reviewRevision, signedState } from './review-revision.js';
+import { chainFindings } from './shadow.js';
 import {
   isFieldLocked,
   levelRank,
@@ -24,10 +25,12 @@ export function analyzeRevisions(doc: RevisionedDocument, signedRevision: number
   }
   if (signedRevision === count - 1) return { modification: 'NONE', changes: [], allowed: [], permitted: true };
   const signed = signedState(doc, signedRevision);
+  const chain = chainFindings(doc, signedRevision);
   const ceiling = permittedLevel(options.docMdp);
   const changes: string[] = [];
   const allowed: string[] = [];
   let level: ModificationLevel = 'NONE';
+  changes.push(...chain);
   const add = (list: string[], s: string) => {
     if (!list.includes(s)) list.push(s);
   };

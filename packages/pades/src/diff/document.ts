@@ -7,6 +7,8 @@ import { PdfError, type PdfDict, type PdfObject } from '@paraphe/pdf';
 /** One revision as the reader exposes it (oldest first). `entries` holds only that section's entries. */
 export interface RevisionLike {
   readonly index: number;
+  /** Offset of this revision's xref section as reached by the chain (its startxref value). */
+  readonly xrefOffset?: number;
   readonly startOffset: number;
   readonly endOffset: number;
   readonly entries: ReadonlyMap<number, unknown>;

@@ -16,7 +16,7 @@ import { metadataRule } from './rules/metadata-rule.js';
 import { namesRule } from './rules/names-rule.js';
 import { pageRule } from './rules/page-rule.js';
 import { structureRule } from './rules/structure-rule.js';
-import { shadowFindings } from './shadow.js';
+import { chainFindings, shadowFindings } from './shadow.js';
 import { usageMapOf, type UsageMap } from './usage-map.js';
 
 /** What the signed revision looks like, computed once for all later revisions. */
@@ -71,7 +71,7 @@ function changedObjects(doc: RevisionedDocument, signed: number, rev: number, pr
 }
 
 export function reviewRevision(doc: RevisionedDocument, signed: SignedState, rev: number): RevisionReview {
-  const problems: string[] = shadowFindings(doc, signed.rev, rev, signed.usage);
+  const problems: string[] = [...chainFindings(doc, rev), ...shadowFindings(doc, signed.rev, rev, signed.usage)];
   const changed = changedObjects(doc, signed.rev, rev, problems);
   const newUsage = usageMapOf(doc, rev);
   const ctx: DiffContext = { doc, oldRev: signed.rev, newRev: rev, oldUsage: signed.usage, newUsage, changed, ledger: new Ledger() };

@@ -9,12 +9,40 @@ import type { UsageMap } from './usage-map.js';
 
 
 const HEADER = /^\s*(\d+)\s+(\d+)\s+obj\b/;
+const STARTXREF_SLACK = 8;
 
 function headerAt(bytes: Uint8Array, offset: number): { num: number; gen: number } | undefined {
   let s = '';
   for (let i = offset; i < bytes.length && i < offset + 40; i++) s += String.fromCharCode(bytes[i]!);
   const m = HEADER.exec(s);
   return m ? { num: Number(m[1]), gen: Number(m[2]) } : undefined;
+}
+
+/** The offset named by the last `startxref` inside [start, end), or undefined when there is none. */
+function lastStartxref(bytes: Uint8Array, start: number, end: number): number | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, end - start)).toString('latin1');
+  const at = text.lastIndexOf('startxref');
+  if (at < 0) return undefined;
+  const m = /^startxref\s+(\d+)/.exec(text.slice(at));
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Whether the xref chain reaches revision `rev` through the section that revision itself named
+ * in its final `startxref`. A later update whose /Prev points at a section hidden inside the
+ * signed bytes makes the signed revision read differently from what was shown when signing.
+ */
+export function chainFindings(doc: RevisionedDocument, rev: number): string[] {
+  const revision = doc.revisions[rev];
+  const bytes = doc.bytes;
+  if (!revision || !bytes || revision.xrefOffset === undefined) return [];
+  const named = lastStartxref(bytes, revision.startOffset, revision.endOffset);
+  if (named === undefined) return [`revision ${rev} has no startxref of its own, so what it showed when it was written cannot be established`];
+  // A startxref a few bytes off is a sloppy writer the reader already tolerates, not a second section.
+  if (Math.abs(named - revision.xrefOffset) <= STARTXREF_SLACK) return [];
+  return [
+    `revision ${rev} ends with startxref ${named}, but the cross-reference chain of the file reaches it through the section at byte ${revision.xrefOffset} — shadow attack: a later update re-routes /Prev to a hidden cross-reference section`,
+  ];
 }
 
 /** Reasons why revision `rev`'s own xref section is not a genuine incremental update. */

@@ -14,12 +14,12 @@ import {
   pdfStream,
   pdfString,
   withEntry,
+  PdfDocument,
   type PdfDict,
-  type PdfDocument,
   type PdfObject,
 } from '@paraphe/pdf';
 import { analyzeRevisions } from '../../src/diff/index.js';
-import { appendRaw, appendRawXrefStream, appendUpdate, latin1, loadCorpus } from './support.js';
+import { appendRaw, appendRawXrefStream, appendUpdate, concat, latin1, loadCorpus } from './support.js';
 
 const BASE = 'pyhanko/pdf/pades-with-old-style-signing-cert-attr.pdf';
 const SIGNED = 1;
@@ -231,6 +231,30 @@ describe('shadow attacks', () => {
     const r = analyzeRevisions(r1.doc, SIGNED);
     expect(r.modification).toBe('OTHER');
     expect(r.changes.join('\n')).toContain('where object 9 0 begins');
+  });
+
+  it('flags an update whose /Prev re-routes the chain to a cross-reference section hidden in the signed bytes', () => {
+    // Signed revision: a hidden object 4 and a hidden xref section listing it, then the genuine
+    // section (which the signed file's startxref names). The attack only appends a section whose
+    // /Prev is the hidden one, so the signed revision suddenly reads differently.
+    const doc = base();
+    const prev = doc.revisions[doc.revisions.length - 1]!.xrefOffset;
+    const start = doc.bytes.length;
+    let text = hiddenContents;
+    const hiddenXref = start + text.length;
+    text += `xref\n4 1\n${String(start).padStart(10, '0')} 00000 n\r\ntrailer\n<< /Size 9 /Root 1 0 R /Prev ${prev} >>\n`;
+    const genuineObj = start + text.length;
+    text += '9 0 obj\n<< /Producer (editor) >>\nendobj\n';
+    const genuineXref = start + text.length;
+    text += `xref\n9 1\n${String(genuineObj).padStart(10, '0')} 00000 n\r\ntrailer\n<< /Size 10 /Root 1 0 R /Prev ${prev} >>\nstartxref\n${genuineXref}\n%%EOF\n`;
+    const signedEnd = start + text.length;
+    text += `xref\n0 1\n0000000000 65535 f\r\ntrailer\n<< /Size 10 /Root 1 0 R /Prev ${hiddenXref} >>\nstartxref\n${signedEnd}\n%%EOF\n`;
+    const attacked = PdfDocument.load(concat(doc.bytes, text));
+    const signedRev = attacked.revisions.findIndex((r) => r.endOffset === signedEnd);
+    expect(signedRev).toBe(2);
+    const r = analyzeRevisions(attacked, signedRev);
+    expect(r.modification).toBe('OTHER');
+    expect(r.changes.join('\n')).toContain(`revision 2 ends with startxref ${genuineXref}, but the cross-reference chain of the file reaches it through the section at byte ${hiddenXref}`);
   });
 
   it('flags a hide-and-replace update that swaps in a whole new catalog and page tree', () => {
