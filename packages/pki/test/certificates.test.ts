@@ -137,6 +137,11 @@ describe('certificate issuing (ECDSA P-256 chain)', () => {
     await expect(issueCertificate({ ...base, extraExtensions: [{ oid: OID.keyUsage, critical: true, value: policies }] })).rejects.toMatchObject({ code: 'PKI_INVALID_INPUT' });
   });
 
+  it('RFC 4514 rendering escapes special characters', async () => {
+    const l = await issueLeaf(ca, 'person', { commonName: '#Doe, John + "Co" ', organization: 'A;B<C>=D\\E' });
+    expect(parseCertificate(l.cert).subject).toBe('CN=\\#Doe\\, John \\+ \\"Co\\"\\ ,O=A\\;B\\<C\\>\\=D\\\\E');
+  });
+
   it('parseCertificate accepts PEM and rejects garbage with CERT_INVALID', () => {
     expect(parseCertificate(toPem(ca.root)).subject).toBe('CN=Test Root,O=Paraphe Tests,C=CA');
     expect(parseCertificate(ca.root).selfIssued).toBe(true);
