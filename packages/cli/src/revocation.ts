@@ -13,6 +13,8 @@ export interface CliRevocationOptions {
   ocspUrl?: string;
   /** CRLs read from files, added as they are. */
   crls: readonly Uint8Array[];
+  /** Certificates that complete chains the signatures do not carry (often the root), from --cert. */
+  certificates?: readonly Uint8Array[];
 }
 
 export function revocationSource(options: CliRevocationOptions) {
@@ -28,5 +30,6 @@ export function revocationSource(options: CliRevocationOptions) {
       return httpGet(options.fetch, url);
     },
     extraCrls: [...options.crls],
+    extraCerts: [...(options.certificates ?? [])],
   };
 }

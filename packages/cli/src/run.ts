@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'pki init': async () => (await import('./commands/pki-init.js')).pkiInitCommand,
   'tsa serve': async () => (await import('./commands/tsa-serve.js')).tsaServeCommand,
   'ocsp serve': async () => (await import('./commands/ocsp-serve.js')).ocspServeCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  'audit verify': async () => (await import('./commands/audit-verify.js')).auditVerifyCommand,
 };
 
 export function version(): string {

@@ -3,12 +3,14 @@ import { addValidationData } from '@paraphe/pades';
 import { parseCommand, required } from '../args.js';
 import { readInput, writeAtomically } from '../files.js';
 import type { CliIo } from '../io.js';
+import { readCertificates } from '../pem.js';
 import { revocationSource } from '../revocation.js';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
   ocsp: { type: 'string' },
   crl: { type: 'string', multiple: true },
+  cert: { type: 'string', multiple: true },
 } as const;
 
 export async function ltvCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -18,7 +20,7 @@ export async function ltvCommand(args: readonly string[], io: CliIo): Promise<nu
   const crls = await Promise.all((values.crl ?? []).map((path) => readInput(path, 'CRL file')));
   const bytes = await readInput(input);
   const result = await addValidationData(bytes, {
-    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls }),
+    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls, certificates: await readCertificates(values.cert ?? []) }),
     clock: io.clock,
   });
   await writeAtomically(output, [result]);

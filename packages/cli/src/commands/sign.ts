@@ -5,6 +5,7 @@ import { parseCommand, required } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { assertReadable, readInput } from '../files.js';
 import type { CliIo } from '../io.js';
+import { readCertificates } from '../pem.js';
 import { parseHash, parseLevel } from '../level.js';
 import { revocationSource } from '../revocation.js';
 import { parseVisible } from '../visible.js';
@@ -23,6 +24,7 @@ const OPTIONS = {
   location: { type: 'string' },
   ocsp: { type: 'string' },
   crl: { type: 'string', multiple: true },
+  cert: { type: 'string', multiple: true },
   certify: { type: 'string' },
   hash: { type: 'string' },
 } as const;
@@ -50,7 +52,7 @@ export async function signCommand(args: readonly string[], io: CliIo): Promise<n
     hash,
     level,
     timestamper: tsaUrl === undefined ? undefined : (imprint, alg) => requestTimestamp(imprint, alg, { url: tsaUrl, fetch: io.fetch }),
-    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls }),
+    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls, certificates: await readCertificates(values.cert ?? []) }),
     field: values.field,
     visible,
     reason: values.reason,

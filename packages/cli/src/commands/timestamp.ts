@@ -8,6 +8,7 @@ import { requestTimestamp } from '@paraphe/pki';
 import { parseCommand, required } from '../args.js';
 import { readInput, writeAtomically } from '../files.js';
 import type { CliIo } from '../io.js';
+import { readCertificates } from '../pem.js';
 import { revocationSource } from '../revocation.js';
 
 const OPTIONS = {
@@ -16,6 +17,7 @@ const OPTIONS = {
   renew: { type: 'boolean' },
   ocsp: { type: 'string' },
   crl: { type: 'string', multiple: true },
+  cert: { type: 'string', multiple: true },
 } as const;
 
 export async function timestampCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -30,7 +32,7 @@ export async function timestampCommand(args: readonly string[], io: CliIo): Prom
   const result = values.renew
     ? await renewArchive(bytes, {
         timestamper,
-        revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls }),
+        revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls, certificates: await readCertificates(values.cert ?? []) }),
         clock: io.clock,
       })
     : await addDocumentTimestamp(bytes, { timestamper, clock: io.clock });
