@@ -18,6 +18,9 @@ import {
   type ModificationLevel,
 } from './types.js';
 
+/** A rewritten document can change thousands of objects; a report needs the first few reasons. */
+const MAX_REASONS_PER_REVISION = 50;
+
 export function analyzeRevisions(doc: RevisionedDocument, signedRevision: number, options: AnalyzeOptions = {}): DiffResult {
   const count = doc.revisions.length;
   if (!Number.isInteger(signedRevision) || signedRevision < 0 || signedRevision >= count) {
@@ -36,7 +39,10 @@ export function analyzeRevisions(doc: RevisionedDocument, signedRevision: number
   };
   for (let rev = signedRevision + 1; rev < count; rev++) {
     const review = reviewRevision(doc, signed, rev);
-    for (const p of review.problems) add(changes, `revision ${rev}: ${p}`);
+    for (const p of review.problems.slice(0, MAX_REASONS_PER_REVISION)) add(changes, `revision ${rev}: ${p}`);
+    if (review.problems.length > MAX_REASONS_PER_REVISION) {
+      add(changes, `revision ${rev}: … and ${review.problems.length - MAX_REASONS_PER_REVISION} more disallowed change(s)`);
+    }
     for (const a of review.used) {
       if (levelRank(a.level) > levelRank(ceiling)) {
         add(changes, `revision ${rev}: ${a.note} — not permitted by the certification signature (DocMDP P=${options.docMdp ?? '-'})`);

@@ -200,6 +200,18 @@ describe('analyzeRevisions on built updates', () => {
     expect(r.changes.join('\n')).toContain('object 4 (/Root/Pages/Kids[0]/Contents) was deleted (freed) in revision 2 after signing');
   });
 
+  it('lists at most 50 reasons per revision, then counts the rest', () => {
+    const doc = appendUpdate(base(), (up) => {
+      // Rewrite the page content and hang 60 new objects off the page tree root.
+      up.set(pdfRef(4), pdfStream(pdfDict({}), latin1('BT ET')));
+      for (let i = 0; i < 60; i++) up.set(pdfRef(100 + i), pdfDict({ N: pdfNumber(i) }));
+      up.set(pdfRef(2), pdfDict({ Type: pdfName('Pages'), Kids: pdfArray([PAGE]), Count: pdfNumber(1), Junk: pdfArray(Array.from({ length: 60 }, (_, i) => pdfRef(100 + i))) }));
+    });
+    const r = analyzeRevisions(doc, SIGNED);
+    expect(r.changes).toHaveLength(51);
+    expect(r.changes[50]).toMatch(/^revision 2: … and \d+ more disallowed change\(s\)$/);
+  });
+
   it('ignores new objects that nothing refers to', () => {
     const doc = appendUpdate(base(), (up) => {
       up.set(up.allocate(), pdfDict({ Junk: pdfNumber(1) }));
