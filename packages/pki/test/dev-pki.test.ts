@@ -81,6 +81,24 @@ describe('development PKI', () => {
     }
   });
 
+  it('revoke() turns OCSP to revoked and issues a CRL that lists the certificate', async () => {
+    await pki.revoke(pki.benoit.certificate, { date: new Date('2026-12-01T00:00:00Z'), reason: 'keyCompromise' });
+    await expect(pki.revoke(pki.root.certificate)).rejects.toMatchObject({ code: 'PKI_INVALID_INPUT' });
+    const ocsp = await startOcspServer({ responder: pki.ocsp, status: (id) => pki.status(id), files: pki.files });
+    try {
+      const r = await opensslAsync(['ocsp', '-issuer', join(t.dir, 'ca.pem'), '-cert', join(t.dir, 'benoit.pem'), '-cert', join(t.dir, 'alice.pem'), '-url', `${ocsp.url}/ocsp`, '-CAfile', join(t.dir, 'root.pem'), '-verify_other', join(t.dir, 'ca.pem')]);
+      expect(r.stdout + r.stderr).toMatch(/Response verify OK/);
+      expect(r.stdout).toMatch(/benoit\.pem: revoked[\s\S]*Reason: keyCompromise[\s\S]*alice\.pem: good/);
+      const served = new Uint8Array(await (await fetch(`${ocsp.url}/ca.crl`)).arrayBuffer());
+      expect(served).toEqual(pki.currentCrl());
+    } finally {
+      await ocsp.close();
+    }
+    // the CRL in the directory was rewritten: openssl now refuses Benoît's certificate
+    const v = openssl(['verify', '-attime', AT, '-crl_check', '-CAfile', join(t.dir, 'root.pem'), '-untrusted', join(t.dir, 'ca.pem'), '-CRLfile', join(t.dir, 'ca.crl.pem'), join(t.dir, 'benoit.pem')]);
+    expect(v.stdout + v.stderr).toMatch(/certificate revoked/);
+  });
+
   it('in memory without a directory', async () => {
     const mem = await createDevPki({ clock: () => NOW });
     expect(mem.dir).toBeUndefined();

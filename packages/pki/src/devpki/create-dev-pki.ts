@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { createCrl } from '../crl/create-crl.js';
+import { createCrl, type RevokedEntry } from '../crl/create-crl.js';
+import type { OcspCertStatus } from '../ocsp/ocsp-response.js';
+import type { RevocationReason } from '../revocation-reason.js';
 import { issueCertificate } from '../cert/issue-certificate.js';
 import type { SubjectFields } from '../cert/name.js';
 import { parseCertificate } from '../cert/parse-certificate.js';
@@ -100,13 +102,19 @@ async function load(dir: string, password: string): Promise<Record<MemberSpec['n
   return out;
 }
 
-async function crls(members: Record<MemberSpec['name'], DevIdentity>, clock: () => Date): Promise<{ crl: Uint8Array; rootCrl: Uint8Array }> {
+function crlOptions(clock: () => Date, revoked: readonly RevokedEntry[], sequence: number) {
   const now = clock();
-  const common = { thisUpdate: now, nextUpdate: new Date(now.getTime() + 30 * 86400e3), revoked: [], crlNumber: BigInt(Math.floor(now.getTime() / 1000)) };
-  return {
-    crl: await createCrl({ ...common, issuer: { certificate: members.ca.certificate, signer: members.ca.signer } }),
-    rootCrl: await createCrl({ ...common, issuer: { certificate: members.root.certificate, signer: members.root.signer } }),
-  };
+  // CRL numbers must grow across reloads too: seconds since the epoch, plus the revocations made since.
+  return { thisUpdate: now, nextUpdate: new Date(now.getTime() + 30 * 86400e3), revoked, crlNumber: BigInt(Math.floor(now.getTime() / 1000) + sequence) };
+}
+
+async function caCrl(members: Record<MemberSpec['name'], DevIdentity>, clock: () => Date, revoked: readonly RevokedEntry[]): Promise<Uint8Array> {
+  return createCrl({ ...crlOptions(clock, revoked, revoked.length), issuer: { certificate: members.ca.certificate, signer: members.ca.signer } });
+}
+
+async function writeCrl(dir: string, name: string, crl: Uint8Array): Promise<void> {
+  await writeFile(join(dir, `${name}.crl`), crl);
+  await writeFile(join(dir, `${name}.crl.pem`), toPem(crl, 'X509 CRL'));
 }
 
 async function write(dir: string, pki: DevPki): Promise<void> {
@@ -118,10 +126,8 @@ async function write(dir: string, pki: DevPki): Promise<void> {
     await put(`${m.name}.p12`, writePkcs12({ key: id.privateKey, certificate: id.certificate, chain: id.chain, password: pki.password, friendlyName: parseCertificate(id.certificate).subjectCommonName }));
   }
   await put('chain.pem', toPem(pki.ca.certificate) + toPem(pki.root.certificate));
-  await put('ca.crl', pki.crl);
-  await put('ca.crl.pem', toPem(pki.crl, 'X509 CRL'));
-  await put('root.crl', pki.rootCrl);
-  await put('root.crl.pem', toPem(pki.rootCrl, 'X509 CRL'));
+  await writeCrl(dir, 'ca', pki.crl);
+  await writeCrl(dir, 'root', pki.rootCrl);
   await put('pki.json', `${JSON.stringify({ format: 'paraphe-dev-pki/1', baseUrl: pki.baseUrl ?? null, members: MEMBERS.map((m) => m.name) }, null, 2)}\n`);
   await put('README.txt', devReadme(pki));
 }
@@ -136,12 +142,24 @@ export async function createDevPki(o: CreateDevPkiOptions): Promise<DevPki> {
     baseUrl = meta.baseUrl ?? undefined;
   }
   const members = existing ? await load(o.dir as string, password) : await generate(o.clock, baseUrl);
-  const { crl, rootCrl } = await crls(members, o.clock);
-  const status = (id: OcspCertId) => {
+  const crl = await caCrl(members, o.clock, []);
+  const rootCrl = await createCrl({ ...crlOptions(o.clock, [], 0), issuer: { certificate: members.root.certificate, signer: members.root.signer } });
+  const caSubject = parseCertificate(members.ca.certificate).subjectDer;
+  const revoked: RevokedEntry[] = [];
+  let current = crl;
+  const status = (id: OcspCertId): OcspCertStatus => {
     const expected = createCertId(members.alice.certificate, members.ca.certificate, id.hash);
-    return bytesEqual(id.issuerKeyHash, expected.issuerKeyHash) && bytesEqual(id.issuerNameHash, expected.issuerNameHash)
-      ? ({ status: 'good' } as const)
-      : ({ status: 'unknown' } as const);
+    if (!bytesEqual(id.issuerKeyHash, expected.issuerKeyHash) || !bytesEqual(id.issuerNameHash, expected.issuerNameHash)) return { status: 'unknown' };
+    const r = revoked.find((e) => e.serial === id.serialHex);
+    return r ? { status: 'revoked', time: r.date, ...(r.reason ? { reason: r.reason } : {}) } : { status: 'good' };
+  };
+  const revoke = async (certificate: Uint8Array, ro: { date?: Date; reason?: RevocationReason } = {}) => {
+    const c = parseCertificate(certificate);
+    if (!bytesEqual(c.issuerDer, caSubject)) throw new PkiError('PKI_INVALID_INPUT', `${c.subject} was not issued by the development CA`);
+    if (revoked.some((e) => e.serial === c.serialHex)) return;
+    revoked.push({ serial: c.serialHex, date: ro.date ?? o.clock(), ...(ro.reason ? { reason: ro.reason } : {}) });
+    current = await caCrl(members, o.clock, revoked);
+    if (o.dir !== undefined) await writeCrl(o.dir, 'ca', current);
   };
   const pki: DevPki = Object.freeze({
     ...members,
@@ -153,15 +171,15 @@ export async function createDevPki(o: CreateDevPkiOptions): Promise<DevPki> {
     baseUrl,
     dir: o.dir,
     status,
-    files: Object.freeze({ '/ca.crl': crl, '/root.crl': rootCrl, '/ca.cer': members.ca.certificate, '/root.cer': members.root.certificate }),
+    revoke,
+    currentCrl: () => current,
+    files: Object.freeze({ '/ca.crl': () => current, '/root.crl': rootCrl, '/ca.cer': members.ca.certificate, '/root.cer': members.root.certificate }),
   });
   if (o.dir !== undefined) {
     if (existing) {
       // Refresh only the CRLs so a loaded PKI never serves stale revocation data.
-      await writeFile(join(o.dir, 'ca.crl'), crl);
-      await writeFile(join(o.dir, 'ca.crl.pem'), toPem(crl, 'X509 CRL'));
-      await writeFile(join(o.dir, 'root.crl'), rootCrl);
-      await writeFile(join(o.dir, 'root.crl.pem'), toPem(rootCrl, 'X509 CRL'));
+      await writeCrl(o.dir, 'ca', crl);
+      await writeCrl(o.dir, 'root', rootCrl);
     } else await write(o.dir, pki);
   }
   return pki;

@@ -2,6 +2,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { OcspCertId } from '../ocsp/cert-id.js';
 import type { OcspCertStatus } from '../ocsp/ocsp-response.js';
+import type { RevocationReason } from '../revocation-reason.js';
 import type { Signer } from '../signer.js';
 
 export interface DevIdentity {
@@ -26,7 +27,7 @@ export interface DevPki {
   readonly tsa: DevIdentity;
   /** OCSP responder for certificates issued by `ca`: usable as `responder` for startOcspServer. */
   readonly ocsp: DevIdentity;
-  /** Empty-revocation CRLs of the issuing CA and of the root (DER). */
+  /** CRLs of the issuing CA and of the root (DER), as created (no revoked certificate). */
   readonly crl: Uint8Array;
   readonly rootCrl: Uint8Array;
   readonly trustAnchors: readonly Uint8Array[];
@@ -34,8 +35,15 @@ export interface DevPki {
   readonly password: string;
   readonly baseUrl: string | undefined;
   readonly dir: string | undefined;
-  /** Development OCSP status: good for anything the issuing CA issued, unknown otherwise. */
+  /** Development OCSP status: revoked if revoke() was called, else good for anything the issuing CA issued, unknown otherwise. */
   status(certId: OcspCertId): OcspCertStatus;
-  /** Static routes for startOcspServer({ files }): /ca.crl, /root.crl, /ca.cer, /root.cer. */
-  readonly files: Readonly<Record<string, Uint8Array>>;
+  /**
+   * Revokes a certificate issued by `ca`: later status() answers revoked and a new CA CRL is
+   * issued (and rewritten in `dir`). For tests of revocation handling.
+   */
+  revoke(certificate: Uint8Array, options?: { readonly date?: Date; readonly reason?: RevocationReason }): Promise<void>;
+  /** The CA's CRL including revocations made so far. */
+  currentCrl(): Uint8Array;
+  /** Routes for startOcspServer({ files }): /ca.crl (current), /root.crl, /ca.cer, /root.cer. */
+  readonly files: Readonly<Record<string, Uint8Array | (() => Uint8Array)>>;
 }
