@@ -46,7 +46,7 @@ export async function createApiToken(
       revoked_at: null,
     };
     await trx.insertInto('api_tokens').values(row).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.api_token.created', target: { type: 'api_token', id }, details: { name, roles, expiresAt: row.expires_at } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.api_token.created', target: { type: 'api_token', id }, details: { name, roles, expiresAt: row.expires_at } });
     return { token, view: { id, name, hint: row.hint, roles, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: null, revokedAt: null } };
   });
 }
@@ -73,7 +73,7 @@ export async function revokeApiToken(ctx: IdentityContext, options: { caller: Ca
     if (row.revoked_at !== null) return;
     const now = ctx.clock();
     await trx.updateTable('api_tokens').set({ revoked_at: isoTime(now) }).where('id', '=', tokenId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.api_token.revoked', target: { type: 'api_token', id: tokenId } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.api_token.revoked', target: { type: 'api_token', id: tokenId } });
   });
 }
 

@@ -40,7 +40,7 @@ export async function createContact(ctx: IdentityContext, options: { caller: Cal
     const id = ctx.ids.id();
     const view: ContactView = { id, kind: options.kind, name: fields.name!, email: fields.email ?? null, phone: fields.phone ?? null, organisation: fields.organisation ?? null };
     await trx.insertInto('contacts').values({ ...view, org_id: caller.orgId, created_at: isoTime(now), updated_at: isoTime(now) }).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.contact.created', target: { type: 'contact', id }, details: { kind: view.kind, name: view.name } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.contact.created', target: { type: 'contact', id }, details: { kind: view.kind, name: view.name } });
     return view;
   });
 }
@@ -53,7 +53,7 @@ export async function updateContact(ctx: IdentityContext, options: { caller: Cal
     if (!existing) throw notFound('contact');
     const now = ctx.clock();
     await trx.updateTable('contacts').set({ ...fields, updated_at: isoTime(now) }).where('id', '=', contactId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.contact.updated', target: { type: 'contact', id: contactId }, details: { changed: Object.keys(fields) } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.contact.updated', target: { type: 'contact', id: contactId }, details: { changed: Object.keys(fields) } });
     return { ...existing, ...fields };
   });
 }
@@ -65,7 +65,7 @@ export async function deleteContact(ctx: IdentityContext, options: { caller: Cal
     if (!existing) throw notFound('contact');
     const now = ctx.clock();
     await trx.deleteFrom('contacts').where('id', '=', contactId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.contact.deleted', target: { type: 'contact', id: contactId }, details: { kind: existing.kind, name: existing.name } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.contact.deleted', target: { type: 'contact', id: contactId }, details: { kind: existing.kind, name: existing.name } });
   });
 }
 

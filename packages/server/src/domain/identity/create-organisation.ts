@@ -1,7 +1,7 @@
 /** Creates an organisation (a city or any public body) with a unique slug. */
 import { isoTime } from '../../infra/clock.js';
 import { auditIdentity } from './identity-audit.js';
-import type { Actor, IdentityContext, Trx } from './identity-context.js';
+import type { Actor, IdentityContext, Tx } from './identity-context.js';
 import { requireText, slugify } from './validate-input.js';
 
 export interface CreateOrganisationOptions {
@@ -16,7 +16,7 @@ export interface OrganisationView {
 }
 
 /** Runs inside the caller's transaction (setup creates the organisation and its first administrator together). */
-export async function createOrganisation(ctx: IdentityContext, trx: Trx, options: CreateOrganisationOptions): Promise<OrganisationView> {
+export async function createOrganisation(ctx: IdentityContext, trx: Tx, options: CreateOrganisationOptions): Promise<OrganisationView> {
   const name = requireText(options.name, 'name');
   const base = slugify(name);
   const taken = new Set((await trx.selectFrom('organisations').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
@@ -25,6 +25,6 @@ export async function createOrganisation(ctx: IdentityContext, trx: Trx, options
   const now = ctx.clock();
   const id = ctx.ids.id();
   await trx.insertInto('organisations').values({ id, name, slug, created_at: isoTime(now) }).execute();
-  await auditIdentity(trx, now, { orgId: id, actor: options.actor, action: 'identity.organisation.created', target: { type: 'organisation', id }, details: { name, slug } });
+  await auditIdentity(trx, ctx, { orgId: id, actor: options.actor, action: 'identity.organisation.created', target: { type: 'organisation', id }, details: { name, slug } });
   return { id, name, slug };
 }

@@ -1,7 +1,7 @@
 /** Opens a session for a signed-in user: a random cookie value and CSRF token, stored only as hashes. */
 import { isoTime } from '../../infra/clock.js';
 import { auditIdentity } from './identity-audit.js';
-import type { Actor, IdentityContext, Trx } from './identity-context.js';
+import type { Actor, IdentityContext, Tx } from './identity-context.js';
 import type { SessionsTable } from './identity-tables.js';
 import { hashSecret, newSecret } from './secret-token.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './session-policy.js';
@@ -23,7 +23,7 @@ export interface NewSession {
   readonly expiresAt: Date;
 }
 
-export async function createSession(ctx: IdentityContext, trx: Trx, options: CreateSessionOptions): Promise<NewSession> {
+export async function createSession(ctx: IdentityContext, trx: Tx, options: CreateSessionOptions): Promise<NewSession> {
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const now = ctx.clock();
   const token = newSecret((n) => ctx.ids.random(n));
@@ -47,6 +47,6 @@ export async function createSession(ctx: IdentityContext, trx: Trx, options: Cre
       ended_at: null,
     })
     .execute();
-  await auditIdentity(trx, now, { orgId: options.orgId, actor: { ...options.actor, type: 'user', id: options.userId }, action: 'identity.session.started', target: { type: 'session', id: sessionId }, details: { method: options.method } });
+  await auditIdentity(trx, ctx, { orgId: options.orgId, actor: { ...options.actor, type: 'user', id: options.userId }, action: 'identity.session.started', target: { type: 'session', id: sessionId }, details: { method: options.method } });
   return { sessionId, token, csrfToken, expiresAt };
 }

@@ -2,7 +2,7 @@
 import { AppError } from '../../errors.js';
 import { isoTime } from '../../infra/clock.js';
 import { auditIdentity } from './identity-audit.js';
-import type { Caller, IdentityContext, Trx } from './identity-context.js';
+import type { Caller, IdentityContext, Tx } from './identity-context.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { AssignableRole } from './roles.js';
 import { checkDepartments, readUser, type DepartmentMembership, type UserView } from './user-view.js';
@@ -26,7 +26,7 @@ export async function createUser(ctx: IdentityContext, hasher: PasswordHasher, o
 }
 
 /** The insert itself, for callers that already hold a transaction (first-administrator set-up, OIDC just-in-time). */
-export async function insertUser(ctx: IdentityContext, trx: Trx, options: Omit<CreateUserOptions, 'password'>, passwordHash: string | null, oidcSubject: string | null = null): Promise<UserView> {
+export async function insertUser(ctx: IdentityContext, trx: Tx, options: Omit<CreateUserOptions, 'password'>, passwordHash: string | null, oidcSubject: string | null = null): Promise<UserView> {
   const { caller } = options;
   const email = normaliseEmail(options.email);
   const name = requireText(options.name, 'name');
@@ -59,7 +59,7 @@ export async function insertUser(ctx: IdentityContext, trx: Trx, options: Omit<C
   for (const [departmentId, manager] of unique) {
     await trx.insertInto('department_members').values({ department_id: departmentId, user_id: id, manager: manager ? 1 : 0 }).execute();
   }
-  await auditIdentity(trx, now, {
+  await auditIdentity(trx, ctx, {
     orgId: caller.orgId,
     actor: caller,
     action: 'identity.user.created',

@@ -29,7 +29,7 @@ export async function createDepartment(ctx: IdentityContext, options: { caller: 
     const now = ctx.clock();
     const id = ctx.ids.id();
     await trx.insertInto('departments').values({ id, org_id: options.caller.orgId, name, created_at: isoTime(now), updated_at: isoTime(now) }).execute();
-    await auditIdentity(trx, now, { orgId: options.caller.orgId, actor: options.caller, action: 'identity.department.created', target: { type: 'department', id }, details: { name } });
+    await auditIdentity(trx, ctx, { orgId: options.caller.orgId, actor: options.caller, action: 'identity.department.created', target: { type: 'department', id }, details: { name } });
     return { id, name, members: [] };
   });
 }
@@ -43,7 +43,7 @@ export async function renameDepartment(ctx: IdentityContext, options: { caller: 
     if (row.name !== name) await uniqueName(trx, caller.orgId, name);
     const now = ctx.clock();
     await trx.updateTable('departments').set({ name, updated_at: isoTime(now) }).where('id', '=', departmentId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.department.renamed', target: { type: 'department', id: departmentId }, details: { from: row.name, to: name } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.department.renamed', target: { type: 'department', id: departmentId }, details: { from: row.name, to: name } });
     const [view] = await readDepartments(trx, caller.orgId, departmentId);
     return view!;
   });
@@ -57,7 +57,7 @@ export async function deleteDepartment(ctx: IdentityContext, options: { caller: 
     const now = ctx.clock();
     await trx.deleteFrom('department_members').where('department_id', '=', departmentId).execute();
     await trx.deleteFrom('departments').where('id', '=', departmentId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.department.deleted', target: { type: 'department', id: departmentId }, details: { name: row.name } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.department.deleted', target: { type: 'department', id: departmentId }, details: { name: row.name } });
   });
 }
 

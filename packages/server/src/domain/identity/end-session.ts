@@ -8,6 +8,6 @@ export async function endSession(ctx: IdentityContext, options: { sessionId: str
     const now = ctx.clock();
     const result = await trx.updateTable('sessions').set({ ended_at: isoTime(now) }).where('id', '=', options.sessionId).where('ended_at', 'is', null).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return;
-    await auditIdentity(trx, now, { orgId: options.orgId, actor: options.actor, action: 'identity.session.ended', target: { type: 'session', id: options.sessionId } });
+    await auditIdentity(trx, ctx, { orgId: options.orgId, actor: options.actor, action: 'identity.session.ended', target: { type: 'session', id: options.sessionId } });
   });
 }

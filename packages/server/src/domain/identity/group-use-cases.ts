@@ -40,7 +40,7 @@ export async function createGroup(ctx: IdentityContext, options: { caller: Calle
     const id = ctx.ids.id();
     await trx.insertInto('groups').values({ id, org_id: caller.orgId, name, description: options.description ?? null, created_at: isoTime(now), updated_at: isoTime(now) }).execute();
     for (const userId of members) await trx.insertInto('group_members').values({ group_id: id, user_id: userId }).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.group.created', target: { type: 'group', id }, details: { name, memberIds: members } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.group.created', target: { type: 'group', id }, details: { name, memberIds: members } });
     const [view] = await readGroups(trx, caller.orgId, id);
     return view!;
   });
@@ -71,7 +71,7 @@ export async function updateGroup(ctx: IdentityContext, options: { caller: Calle
       for (const userId of members) await trx.insertInto('group_members').values({ group_id: groupId, user_id: userId }).execute();
       details.memberIds = members;
     }
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.group.updated', target: { type: 'group', id: groupId }, details });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.group.updated', target: { type: 'group', id: groupId }, details });
     const [view] = await readGroups(trx, caller.orgId, groupId);
     return view!;
   });
@@ -85,7 +85,7 @@ export async function deleteGroup(ctx: IdentityContext, options: { caller: Calle
     const now = ctx.clock();
     await trx.deleteFrom('group_members').where('group_id', '=', groupId).execute();
     await trx.deleteFrom('groups').where('id', '=', groupId).execute();
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.group.deleted', target: { type: 'group', id: groupId }, details: { name: row.name } });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.group.deleted', target: { type: 'group', id: groupId }, details: { name: row.name } });
   });
 }
 

@@ -6,7 +6,10 @@ import type { Role } from './roles.js';
 
 export type IdentityContext = Pick<AppContext, 'db' | 'clock' | 'ids' | 'config'>;
 
+/** A query runner: the database or a transaction. */
 export type Trx = Transaction<Database> | Kysely<Database>;
+/** A transaction: what writes with an audit event need. */
+export type Tx = Transaction<Database>;
 
 /** Who performs an action, as the audit chain records it. */
 export interface Actor {

@@ -34,7 +34,7 @@ export async function updateOrganisation(ctx: IdentityContext, options: { caller
       const updated = await trx.updateTable('settings').set({ value, updated_at: isoTime(now) }).where('scope', '=', caller.orgId).where('key', '=', OIDC_JIT_SETTING).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('settings').values({ scope: caller.orgId, key: OIDC_JIT_SETTING, value, updated_at: isoTime(now) }).execute();
     }
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.organisation.updated', target: { type: 'organisation', id: caller.orgId }, details });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.organisation.updated', target: { type: 'organisation', id: caller.orgId }, details });
     return readOrganisation(trx, caller.orgId);
   });
 }

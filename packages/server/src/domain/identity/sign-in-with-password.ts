@@ -38,7 +38,7 @@ export async function signInWithPassword(ctx: IdentityContext, hasher: PasswordH
   if (user.locked_until !== null && user.locked_until > isoTime(now)) {
     await hasher.burn(options.password);
     await db.transaction().execute((trx) =>
-      auditIdentity(trx, now, { orgId: org.id, actor: options.actor, action: 'identity.sign_in.refused', target: { type: 'user', id: user.id }, details: { reason: 'locked' } }),
+      auditIdentity(trx, ctx, { orgId: org.id, actor: options.actor, action: 'identity.sign_in.refused', target: { type: 'user', id: user.id }, details: { reason: 'locked' } }),
     );
     throw invalid();
   }
@@ -47,11 +47,11 @@ export async function signInWithPassword(ctx: IdentityContext, hasher: PasswordH
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ failed_logins: sql<number>`failed_logins + 1` }).where('id', '=', user.id).execute();
       const { failed_logins } = await trx.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
-      await auditIdentity(trx, now, { orgId: org.id, actor: options.actor, action: 'identity.sign_in.failed', target: { type: 'user', id: user.id }, details: { consecutiveFailures: failed_logins } });
+      await auditIdentity(trx, ctx, { orgId: org.id, actor: options.actor, action: 'identity.sign_in.failed', target: { type: 'user', id: user.id }, details: { consecutiveFailures: failed_logins } });
       if (failed_logins >= policy.maxFailures) {
         const until = isoTime(new Date(now.getTime() + policy.lockMs));
         await trx.updateTable('users').set({ failed_logins: 0, locked_until: until }).where('id', '=', user.id).execute();
-        await auditIdentity(trx, now, { orgId: org.id, actor: options.actor, action: 'identity.user.locked', target: { type: 'user', id: user.id }, details: { until } });
+        await auditIdentity(trx, ctx, { orgId: org.id, actor: options.actor, action: 'identity.user.locked', target: { type: 'user', id: user.id }, details: { until } });
       }
     });
     throw invalid();

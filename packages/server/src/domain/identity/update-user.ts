@@ -60,7 +60,7 @@ export async function updateUser(ctx: IdentityContext, hasher: PasswordHasher, o
     if (changes.roles !== undefined) details.roles = JSON.parse(changes.roles) as unknown;
     if (changes.status !== undefined) details.status = changes.status;
     if (options.departments !== undefined) details.departments = options.departments;
-    await auditIdentity(trx, now, { orgId: caller.orgId, actor: caller, action: 'identity.user.updated', target: { type: 'user', id: userId }, details });
+    await auditIdentity(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'identity.user.updated', target: { type: 'user', id: userId }, details });
     return readUser(trx, caller.orgId, userId, now);
   });
 }
