@@ -1,36 +1,35 @@
 /**
- * Who is calling. The identity area fills `request.auth` (sessions, API tokens, OIDC) and
- * implements `requireRole`; until then every request is anonymous and role checks refuse.
+ * Who is calling. The identity area's authentication hook (api/auth/authenticate.ts) fills
+ * `request.auth` from the session cookie or an API token; routes declare who may call them
+ * with `config: { access }` or guard themselves with `requireAuth` / `requireRole(...)`.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import type { Role } from '../domain/identity/roles.js';
 
-export type Role = 'administrator' | 'clerk' | 'department_manager' | 'member';
+export type { Role } from '../domain/identity/roles.js';
+export { requireAuth, requireRole, checkAccess, authOf, type Access } from './auth/access.js';
 
-/** The authenticated principal of a request. Extended by the identity area. */
+/** The authenticated principal of a request. */
 export interface AuthContext {
-  readonly userId: string;
+  readonly kind: 'user' | 'token';
   readonly orgId: string;
+  /** The user, for `kind: 'user'`; API tokens act for the organisation, not for a person. */
+  readonly userId?: string;
+  /** The API token, for `kind: 'token'`. */
+  readonly tokenId?: string;
   readonly roles: readonly Role[];
+  /** Departments the user belongs to. */
+  readonly departmentIds: readonly string[];
+  /** Departments the user manages (`department_manager` is in roles when not empty). */
+  readonly managedDepartmentIds: readonly string[];
   /** How the caller authenticated. */
-  readonly via: 'session' | 'api_token' | 'oidc';
+  readonly via: 'session' | 'api_token';
+  /** The session, for cookie authentication. */
+  readonly sessionId?: string;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the identity area's authentication hook; null for anonymous requests. */
+    /** Set by the authentication hook; null for anonymous requests. */
     auth: AuthContext | null;
   }
-}
-
-/**
- * Route guard: `{ preHandler: requireRole('administrator') }`.
- * TODO(identity): resolve the session/API token into `request.auth` in an onRequest hook.
- */
-export function requireRole(...roles: Role[]) {
-  return async function checkRole(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const auth = request.auth;
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'authentication required');
-    if (!roles.some((role) => auth.roles.includes(role))) throw new AppError('FORBIDDEN', `requires role ${roles.join(' or ')}`);
-  };
 }
