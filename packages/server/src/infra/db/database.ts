@@ -1,5 +1,5 @@
 /** Opens the configured database (SQLite file or PostgreSQL) as a Kysely instance with one behaviour on both. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -21,11 +21,23 @@ export interface Db {
 
 const INT8_OID = 20;
 
-export function openDatabase(config: DatabaseConfig): Db {
+export class DatabaseMissingError extends Error {
+  override readonly name = 'DatabaseMissingError';
+  readonly code = 'DATABASE_MISSING';
+}
+
+export interface OpenDatabaseOptions {
+  /** Open an existing SQLite file read-only (verification tools); it must exist. */
+  readonly readonly?: boolean;
+}
+
+export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Db {
   if (config.kind === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-    const connection = new SqliteDatabase(config.file);
-    connection.pragma('journal_mode = WAL');
+    if (options.readonly) {
+      if (!existsSync(config.file)) throw new DatabaseMissingError(`no database at ${config.file}`);
+    } else if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const connection = new SqliteDatabase(config.file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!options.readonly) connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
     // Another process (the CLI's `audit verify`) may hold the file briefly.
     connection.pragma('busy_timeout = 5000');
