@@ -1,7 +1,8 @@
 /** Every area's route plugin, registered in this order. Add one line per area. */
 import type { RoutePlugin } from '../route-plugin.js';
 import { identityRoutes } from './auth-and-access.js';
+import { auditRoutes } from './audit.js';
 import { healthRoutes } from './health.js';
 
 /** Identity comes first: it installs the authentication hook every later route relies on. */
-export const ROUTE_PLUGINS: readonly RoutePlugin[] = [identityRoutes, healthRoutes];
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [identityRoutes, healthRoutes, auditRoutes];
