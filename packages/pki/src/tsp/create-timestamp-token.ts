@@ -4,7 +4,7 @@
  * signed attributes. The time comes from the caller (an injected clock), never from here.
  */
 import { der, tlv } from '../asn1/der-writer.js';
-import { encodeDer } from '../asn1/bytes.js';
+import { encodeDer, minimalPositiveInteger } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
 import { defaultHashFor, serialMagnitude } from '../cert/issue-certificate.js';
 import { PkiError } from '../errors.js';
@@ -15,7 +15,6 @@ import type { HashAlgorithm, Signer } from '../signer.js';
 import { buildSignedData } from './cms-signed-data.js';
 import { signingCertificateV2Attribute } from './ess.js';
 import { parseTimestampRequest } from './timestamp-request.js';
-import { minimalPositiveInteger } from '../asn1/bytes.js';
 
 export interface TimestampAuthority {
   readonly certificate: Uint8Array;
@@ -136,7 +135,7 @@ export async function createTimestampToken(o: CreateTimestampTokenOptions): Prom
     signer: o.tsa.signer,
     hash: signingHash,
     certificates: certReq ? [o.tsa.certificate, ...o.tsa.chain] : [],
-    extraSignedAttributes: [signingCertificateV2Attribute(o.tsa.certificate, signingHash === 'SHA-256' ? 'SHA-256' : signingHash)],
+    extraSignedAttributes: [signingCertificateV2Attribute(o.tsa.certificate, signingHash)],
   });
   return der.sequence(der.sequence(der.small(0)), token);
 }

@@ -5,11 +5,10 @@
 import { createHash } from 'node:crypto';
 import { der } from '../asn1/der-writer.js';
 import { OID } from '../asn1/oids.js';
-import { fromHex } from '../asn1/bytes.js';
+import { encodeDer, fromHex } from '../asn1/bytes.js';
 import { parseCertificate } from '../cert/parse-certificate.js';
 import { hashAlgorithmIdentifier } from '../signature-algorithm.js';
 import { nodeHashName } from '../hash.js';
-import { encodeDer } from '../asn1/bytes.js';
 import type { HashAlgorithm } from '../signer.js';
 
 /** DER of the ESSCertIDv2 for `certificate` (hashAlgorithm omitted when SHA-256, its DEFAULT). */
