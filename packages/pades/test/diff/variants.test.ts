@@ -96,6 +96,24 @@ describe('analyzeRevisions on built updates', () => {
     }
   });
 
+  it('treats changing or removing an existing comment as ANNOTATIONS', () => {
+    const commented = withFreeText(base());
+    const signed = commented.revisions.length - 1;
+    const annots = dictAt(commented, PAGE.num).entries.get('Annots');
+    if (annots?.kind !== 'array') throw new Error('page /Annots expected');
+    const note = annots.items[1]!;
+    if (note.kind !== 'ref') throw new Error('indirect annotation expected');
+    const edited = appendUpdate(commented, (up, d) => up.set(note, withEntry(dictAt(d, note.num), 'Contents', pdfString('UNPAID'))));
+    const r1 = analyzeRevisions(edited, signed);
+    expect(r1).toMatchObject({ modification: 'ANNOTATIONS', permitted: true });
+    expect(r1.allowed.join('\n')).toContain('page 1: /FreeText annotation changed');
+    const removed = appendUpdate(commented, (up, d) => up.set(PAGE, withEntry(dictAt(d, PAGE.num), 'Annots', pdfArray([annots.items[0]!]))));
+    const r2 = analyzeRevisions(removed, signed);
+    expect(r2).toMatchObject({ modification: 'ANNOTATIONS', permitted: true });
+    expect(r2.allowed.join('\n')).toContain('page 1: /FreeText annotation removed');
+    expect(analyzeRevisions(removed, signed, { docMdp: 2 }).modification).toBe('OTHER');
+  });
+
   it('refuses new annotations and signature fields that carry JavaScript, but accepts a URI link', () => {
     const js = pdfDict({ S: pdfName('JavaScript'), JS: pdfString('this.getField("Sig1").display = display.hidden;') });
     const withAction = (annot: PdfDict) =>
