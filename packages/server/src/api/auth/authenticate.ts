@@ -12,11 +12,13 @@ import { resolveSession } from '../../domain/identity/resolve-session.js';
 import { hashSecret, secretsEqual } from '../../domain/identity/secret-token.js';
 import type { AuthContext } from '../auth.js';
 import { checkAccess } from './access.js';
+import { collectRoutes } from './route-catalogue.js';
 import { CSRF_HEADER, SESSION_COOKIE, readCookie } from './cookies.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  collectRoutes(app);
   app.addHook('onRequest', async (request) => {
     request.auth = await authenticate(ctx, request);
     const access = request.routeOptions.config?.access;
