@@ -3,3 +3,4 @@ export { run, version } from './run.js';
 export type { CliIo } from './io.js';
 export { processIo } from './io.js';
 export { CliError, formatError, errorCode, type CliErrorCode } from './cli-error.js';
+export { retryingFetch } from './retrying-fetch.js';

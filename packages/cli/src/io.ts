@@ -2,6 +2,7 @@
  * What a command may touch of the outside world, injected so that commands can run
  * in-process in tests and benchmarks as well as from the real process.
  */
+import { retryingFetch } from './retrying-fetch.js';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -19,7 +20,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     clock: () => new Date(),
-    fetch: globalThis.fetch,
+    fetch: retryingFetch(globalThis.fetch),
     untilStopped: () =>
       new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());

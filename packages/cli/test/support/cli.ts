@@ -80,7 +80,7 @@ export function freePort(): Promise<number> {
  * dozens of times: identical code path, without paying module loading for each child.
  */
 export async function runCliInProcess(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const { run } = await import('../../src/index.js');
+  const { run, retryingFetch } = await import('../../src/index.js');
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -88,7 +88,7 @@ export async function runCliInProcess(args: readonly string[], env: Record<strin
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     clock: () => new Date(),
-    fetch: globalThis.fetch,
+    fetch: retryingFetch(globalThis.fetch),
     untilStopped: () => Promise.resolve(),
   });
   return { code, stdout, stderr };
