@@ -33,7 +33,7 @@ describe('PKCS#11 signer on SoftHSM2', () => {
     token?.remove();
   });
 
-  async function tokenIdentity(alg: 'rsa-2048' | 'ec-p256' | 'ec-p384', label: string, profile: 'person' | 'tsa' = 'person') {
+  async function tokenIdentity(alg: 'rsa-2048' | 'ec-p256' | 'ec-p384' | 'ed25519', label: string, profile: 'person' | 'tsa' = 'person') {
     const k = generateTokenKeyPair({ module: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: PIN, keyLabel: label, algorithm: alg });
     const certificate = await issueCertificate({
       profile,
@@ -59,6 +59,7 @@ describe('PKCS#11 signer on SoftHSM2', () => {
     ['rsa-2048', 'SHA-256'],
     ['ec-p256', 'SHA-256'],
     ['ec-p384', 'SHA-384'],
+    ['ed25519', 'SHA-256'],
   ] as const)('%s key generated on the token signs what node:crypto verifies (%s)', async (alg, hash) => {
     const { k, certificate } = await tokenIdentity(alg, `key-${alg}`);
     const s = pkcs11Signer({ module: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: PIN, keyLabel: `key-${alg}`, certificate, chain: [ca.ca] });
@@ -66,8 +67,9 @@ describe('PKCS#11 signer on SoftHSM2', () => {
     const data = new Uint8Array(Buffer.from(`document signé avec ${alg}`));
     const sig = await s.sign(data, hash);
     const pub = parseCertificate(certificate).publicKey;
-    expect(verify(hash === 'SHA-256' ? 'sha256' : 'sha384', data, { key: pub, dsaEncoding: 'der' }, sig)).toBe(true);
-    expect(verify(hash === 'SHA-256' ? 'sha256' : 'sha384', new Uint8Array([0]), { key: pub, dsaEncoding: 'der' }, sig)).toBe(false);
+    const h = alg === 'ed25519' ? null : hash === 'SHA-256' ? 'sha256' : 'sha384';
+    expect(verify(h, data, { key: pub, dsaEncoding: 'der' }, sig)).toBe(true);
+    expect(verify(h, new Uint8Array([0]), { key: pub, dsaEncoding: 'der' }, sig)).toBe(false);
     if (alg.startsWith('ec')) expect(sig[0]).toBe(0x30);
     expect(k.keyId).toHaveLength(8);
   });

@@ -3,13 +3,15 @@
  * RSA PKCS#1 v1.5 and PSS through the token's hash-and-sign mechanisms, ECDSA by signing a
  * locally computed digest with CKM_ECDSA and converting the raw r||s to DER.
  */
-import { PkiError } from '../../errors.js';
 import { digest, hashLength } from '../../hash.js';
 import { parseCertificate } from '../../cert/parse-certificate.js';
 import type { HashAlgorithm, SignatureScheme, Signer } from '../../signer.js';
 import { defaultSchemeFor } from '../key-signer.js';
 import { findObject, openSession, p11Call, type Session } from './module.js';
 import { rawEcdsaToDer } from './ecdsa-der.js';
+
+/** PKCS#11 3.0 value, absent from pkcs11js's constant table. */
+export const CKM_EDDSA = 0x1057;
 
 export interface Pkcs11SignerOptions {
   /** Path of the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so. */
@@ -48,7 +50,7 @@ function mechanismFor(s: Session, scheme: SignatureScheme, hash: HashAlgorithm) 
     case 'ecdsa':
       return { mechanism: L.CKM_ECDSA };
     case 'ed25519':
-      throw new PkiError('PKI_UNSUPPORTED', 'Ed25519 on PKCS#11 tokens is not supported');
+      return { mechanism: CKM_EDDSA };
   }
 }
 
@@ -70,6 +72,7 @@ export function pkcs11Signer(o: Pkcs11SignerOptions): Pkcs11Signer {
     scheme,
     async sign(data: Uint8Array, hash: HashAlgorithm): Promise<Uint8Array> {
       const mech = mechanismFor(session, scheme, hash);
+      // ECDSA tokens sign a digest; RSA mechanisms hash on the token; EdDSA is pure (signs the data).
       const input = scheme.kind === 'ecdsa' ? digest(data, hash) : data;
       p11Call('C_SignInit', () => session.p11.C_SignInit(session.handle, mech, key));
       const sig = p11Call('C_Sign', () => session.p11.C_Sign(session.handle, Buffer.from(input), Buffer.alloc(1024)));
