@@ -26,8 +26,8 @@ export const ANONYMOUS: Agent = { kind: 'anonymous' };
 
 export interface IdentityHarness {
   readonly server: ParapheServer;
-  /** The administrator created by POST /api/setup. */
-  readonly admin: Agent & { kind: 'session' };
+  /** A session of the administrator created by POST /api/setup (tests that move the clock replace it). */
+  admin: Agent & { kind: 'session' };
   readonly orgId: string;
   call(agent: Agent, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   /** Creates a user (through the API, as the administrator) and signs them in. */
@@ -76,7 +76,7 @@ export async function startIdentityHarness(fx: DialectFixture, options: { env?: 
   const signIn: IdentityHarness['signIn'] = async (email, password = PASSWORD, organisation) =>
     sessionFrom(await call(ANONYMOUS, 'POST', '/api/auth/login', { email, password, ...(organisation ? { organisation } : {}) }));
 
-  return {
+  const harness: IdentityHarness = {
     server,
     admin,
     orgId: admin.orgId,
@@ -84,7 +84,7 @@ export async function startIdentityHarness(fx: DialectFixture, options: { env?: 
     signIn,
     async userWith(roles, opts = {}) {
       const email = opts.email ?? `user${++counter}@ville.example`;
-      const res = await call(admin, 'POST', '/api/users', { email, name: `User ${counter}`, roles, password: PASSWORD, departments: opts.departments ?? [] });
+      const res = await call(harness.admin, 'POST', '/api/users', { email, name: `User ${counter}`, roles, password: PASSWORD, departments: opts.departments ?? [] });
       if (res.statusCode !== 201) throw new Error(`user creation failed: ${res.statusCode} ${res.body}`);
       return signIn(email);
     },
@@ -101,4 +101,5 @@ export async function startIdentityHarness(fx: DialectFixture, options: { env?: 
     },
     close: () => server.close(),
   };
+  return harness;
 }
