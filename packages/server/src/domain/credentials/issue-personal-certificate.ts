@@ -1,0 +1,96 @@
+/**
+ * A person obtains a signing certificate from the platform's issuing CA: CN = their name,
+ * title, email in the subjectAltName, O = the organisation. The key pair is generated here in
+ * memory and stored only encrypted under the person's signing password.
+ */
+import { generateKeyPair, issueCertificate, parseCertificate, toPem, type KeyAlgorithm } from '@paraphe/pki';
+import { AppError } from '../../errors.js';
+import { isoTime } from '../../infra/clock.js';
+import type { Caller } from '../identity/identity-context.js';
+import { auditCredential, type CredentialContext } from './credential-context.js';
+import { credentialView, type CredentialView } from './credential-view.js';
+import { registerIssuedCertificate } from './certificate-register.js';
+import { encryptSigningKey } from './signing-key-protection.js';
+import { checkNewSigningPassword } from './signing-password-policy.js';
+
+export const PERSONAL_KEY_ALGORITHMS = ['ec-p256', 'rsa-3072'] as const satisfies readonly KeyAlgorithm[];
+export type PersonalKeyAlgorithm = (typeof PERSONAL_KEY_ALGORITHMS)[number];
+
+/** Personal certificates last three years; relying parties tolerate an hour of clock skew. */
+const VALIDITY_MS = 3 * 365 * 86_400_000;
+const SKEW_MS = 3_600_000;
+
+export interface IssuePersonalCertificateOptions {
+  readonly caller: Caller;
+  readonly signingPassword: string;
+  readonly algorithm?: PersonalKeyAlgorithm;
+}
+
+export async function issuePersonalCertificate(ctx: CredentialContext, options: IssuePersonalCertificateOptions): Promise<CredentialView> {
+  const { caller } = options;
+  if (caller.type !== 'user' || !caller.id) throw new AppError('FORBIDDEN', 'only a person can obtain a personal signing certificate');
+  checkNewSigningPassword(options.signingPassword);
+  const userId = caller.id;
+  const db = ctx.db.kysely;
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select(['users.name', 'users.title', 'users.email', 'users.status', 'organisations.name as orgName'])
+    .where('users.id', '=', userId)
+    .where('users.org_id', '=', caller.orgId)
+    .executeTakeFirst();
+  if (!user || user.status !== 'active') throw new AppError('NOT_FOUND', 'user not found');
+
+  const now = ctx.clock();
+  const notBefore = new Date(now.getTime() - SKEW_MS);
+  const key = await generateKeyPair(options.algorithm ?? 'ec-p256');
+  const { urls, ca } = ctx.pki;
+  const certificate = await issueCertificate({
+    profile: 'person',
+    subject: { commonName: user.name, organization: user.orgName, email: user.email, ...(user.title ? { title: user.title } : {}) },
+    publicKey: key.publicKey,
+    issuer: { certificate: ca.certificate, signer: ca.signer },
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + VALIDITY_MS),
+    ocspUrl: urls.ocsp,
+    caIssuersUrl: urls.caCert,
+    crlUrl: urls.caCrl,
+  });
+  const encrypted = await encryptSigningKey(key.privateKey, options.signingPassword, ctx.ids.random);
+  const parsed = parseCertificate(certificate);
+
+  return db.transaction().execute(async (trx) => {
+    const issuedId = await registerIssuedCertificate(trx, ctx, { orgId: caller.orgId, kind: 'person', certificate });
+    const id = ctx.ids.id();
+    const row = {
+      id,
+      org_id: caller.orgId,
+      user_id: userId,
+      source: 'issued' as const,
+      issued_certificate_id: issuedId,
+      subject: parsed.subject,
+      issuer_name: parsed.issuer,
+      serial_hex: parsed.serialHex,
+      certificate_pem: toPem(certificate),
+      chain_pem: [ca.certificate, ...ca.chain].map((c) => toPem(c)).join(''),
+      encrypted_key: Buffer.from(encrypted).toString('base64'),
+      not_before: isoTime(parsed.notBefore),
+      not_after: isoTime(parsed.notAfter),
+      status: 'active' as const,
+      failed_unlocks: 0,
+      locked_until: null,
+      revoked_at: null,
+      created_at: isoTime(now),
+      updated_at: isoTime(now),
+    };
+    await trx.insertInto('signing_credentials').values(row).execute();
+    await auditCredential(trx, ctx, {
+      orgId: caller.orgId,
+      actor: caller,
+      action: 'credential.issued',
+      target: { type: 'signing_credential', id },
+      details: { subject: parsed.subject, serial: parsed.serialHex, notAfter: row.not_after },
+    });
+    return credentialView(row);
+  });
+}
