@@ -1,6 +1,6 @@
 /** `GET /api/audit/verify`: checks the audit chains and lists every tampered event. Administrators only. */
 import { derFromInput } from '@paraphe/pki';
-import { requireRole } from '../auth.js';
+import { authOf, requireRole } from '../auth.js';
 import type { RoutePlugin } from '../route-plugin.js';
 import { verifyAuditChain } from '../../domain/audit/verify-audit-chain.js';
 
@@ -30,15 +30,15 @@ const chain = {
 
 export const auditRoutes: RoutePlugin = async (app, ctx) => {
   const tsaCertificate = derFromInput(ctx.pki.tsa.certificate);
-  app.get<{ Querystring: { org?: string } }>(
+  app.get(
     '/api/audit/verify',
     {
-      // The caller's own organisation once identity resolves request.auth; administrators only.
+      config: { access: { roles: ['administrator'] } },
       preHandler: requireRole('administrator'),
       schema: {
         summary: "Verify the organisation's audit chain",
         tags: ['audit'],
-        querystring: { type: 'object', additionalProperties: false, properties: { org: { type: 'string', maxLength: 100 } } },
+        querystring: { type: 'object', additionalProperties: false, properties: {} },
         response: {
           200: { type: 'object', required: ['valid', 'chains'], properties: { valid: { type: 'boolean' }, chains: { type: 'array', items: chain } } },
           401: { $ref: 'ErrorBody#' },
@@ -47,9 +47,8 @@ export const auditRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request) => {
-      // An administrator sees their organisation's chain only.
-      const orgId = request.auth?.orgId ?? request.query.org;
-      return verifyAuditChain(ctx.db.kysely, { ...(orgId !== undefined ? { orgId } : {}), tsaCertificate });
+      // An administrator sees their own organisation's chain only (the CLI checks every chain).
+      return verifyAuditChain(ctx.db.kysely, { orgId: authOf(request).orgId, tsaCertificate });
     },
   );
 };

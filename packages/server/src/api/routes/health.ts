@@ -6,6 +6,7 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Liveness and database check',
         tags: ['platform'],
