@@ -3,6 +3,8 @@ import type { RoutePlugin } from '../route-plugin.js';
 import { identityRoutes } from './auth-and-access.js';
 import { auditRoutes } from './audit.js';
 import { healthRoutes } from './health.js';
+import { verifyRoutes } from './verify.js';
+import { webAppRoutes } from '../static-web.js';
 
 /** Identity comes first: it installs the authentication hook every later route relies on. */
-export const ROUTE_PLUGINS: readonly RoutePlugin[] = [identityRoutes, healthRoutes, auditRoutes];
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [identityRoutes, healthRoutes, auditRoutes, verifyRoutes, webAppRoutes()];
