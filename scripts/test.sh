@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools=(pdfsig:poppler-utils qpdf:qpdf mutool:mupdf-tools certutil:libnss3-tools gs:ghostscript
-       podofosign:libpodofo-utils softhsm2-util:softhsm2 openssl:openssl)
+       podofosign:libpodofo-utils softhsm2-util:softhsm2 openssl:openssl chromium:chromium)
 missing=()
 for t in "${tools[@]}"; do command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}"); done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)

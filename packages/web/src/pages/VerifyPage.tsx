@@ -8,6 +8,7 @@ import type { Translate } from '../i18n/translate.js';
 import { PageTitle } from '../layout/PageTitle.js';
 import { formatBytes } from '../verify/describe.js';
 import { ReportView } from '../verify/ReportView.js';
+import { useSession } from '../session.js';
 
 type State =
   | { readonly kind: 'idle' }
@@ -29,6 +30,7 @@ function failureText(error: unknown, t: Translate): string {
 
 export function VerifyPage() {
   const { t, lang } = useI18n();
+  const { session } = useSession();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   const [maxBytes, setMaxBytes] = useState<number | null>(null);
@@ -50,7 +52,7 @@ export function VerifyPage() {
     if (file.size === 0) return setState({ kind: 'failed', name: file.name, error: new ApiError('VALIDATION_FAILED', 400, 'empty', { reason: 'EMPTY' }) });
     if (maxBytes !== null && file.size > maxBytes) return setState({ kind: 'failed', name: file.name, error: new ApiError('PAYLOAD_TOO_LARGE', 413, 'too large') });
     try {
-      const report = await apiRequest<ValidationReport>('/api/verify', { method: 'POST', body: new Blob([file], { type: 'application/pdf' }) });
+      const report = await apiRequest<ValidationReport>('/api/verify', { method: 'POST', body: new Blob([file], { type: 'application/pdf' }), csrfToken: session?.csrfToken ?? null });
       setState({ kind: 'done', name: file.name, report });
     } catch (error) {
       setState({ kind: 'failed', name: file.name, error });
