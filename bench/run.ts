@@ -14,7 +14,7 @@ import { prepareBenchPki } from './pki.js';
 import { formatSummary, summarize } from './report.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CONTENDERS = ['crypto', 'paraphe-B-B', 'paraphe-B-T', 'pdfsig', 'signpdf', 'libpdf', 'validate-paraphe', 'validate-pdfsig'];
+const CONTENDERS = ['crypto', 'tsa-roundtrip', 'paraphe-B-B', 'paraphe-B-T', 'pdfsig', 'signpdf', 'libpdf', 'validate-paraphe', 'validate-pdfsig'];
 
 function runWorker(name: string, configPath: string): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {

@@ -23,6 +23,8 @@ async function contender(which: string): Promise<SignOne> {
       return (await import('./contenders/signpdf.js')).signpdfPeer(config);
     case 'libpdf':
       return (await import('./contenders/libpdf.js')).libpdfPeer(config);
+    case 'tsa-roundtrip':
+      return (await import('./contenders/tsa.js')).tsaRoundTrip(config);
     case 'crypto':
       return (await import('./contenders/crypto.js')).cryptoBaseline(config);
     default:
