@@ -31,6 +31,14 @@ export interface SmsConfig {
   readonly sender?: string;
 }
 
+/** A PKCS#11 token (HSM) holding departmental seal keys; the PIN never leaves the configuration. */
+export interface Pkcs11Config {
+  /** Path of the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so. */
+  readonly module: string;
+  readonly tokenLabel: string;
+  readonly pin: string;
+}
+
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -53,6 +61,8 @@ export interface Config {
   /** Staff sign-on through OpenID Connect when set. */
   readonly oidc?: OidcConfig;
   readonly sms?: SmsConfig;
+  /** Seal keys may be generated on this token instead of being wrapped by the master key. */
+  readonly pkcs11?: Pkcs11Config;
   /** An external RFC 3161 TSA instead of the built-in one. */
   readonly tsaUrl?: string;
   /** Run the background job worker in this process. */
@@ -87,6 +97,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ...optional('smtp', smtpConfig(env)),
     ...optional('oidc', oidcConfig(env)),
     ...optional('sms', env.SMS_URL ? { url: env.SMS_URL, token: env.SMS_TOKEN, sender: env.SMS_SENDER } : undefined),
+    ...optional('pkcs11', pkcs11Config(env)),
     ...optional('tsaUrl', env.PARAPHE_TSA_URL || undefined),
     worker: env.PARAPHE_WORKER !== 'off',
     logLevel: logLevel(env.LOG_LEVEL),
@@ -122,6 +133,14 @@ function smtpConfig(env: Env): SmtpConfig | undefined {
     ...(env.SMTP_PASSWORD ? { password: env.SMTP_PASSWORD } : {}),
     from: env.SMTP_FROM || 'Paraphe <no-reply@localhost>',
   };
+}
+
+function pkcs11Config(env: Env): Pkcs11Config | undefined {
+  if (!env.PARAPHE_PKCS11_MODULE) return undefined;
+  if (!env.PARAPHE_PKCS11_TOKEN || !env.PARAPHE_PKCS11_PIN) {
+    throw new ConfigError('PARAPHE_PKCS11_MODULE is set: PARAPHE_PKCS11_TOKEN (token label) and PARAPHE_PKCS11_PIN are required too');
+  }
+  return { module: env.PARAPHE_PKCS11_MODULE, tokenLabel: env.PARAPHE_PKCS11_TOKEN, pin: env.PARAPHE_PKCS11_PIN };
 }
 
 function oidcConfig(env: Env): OidcConfig | undefined {
