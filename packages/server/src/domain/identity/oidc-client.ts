@@ -41,8 +41,11 @@ export function oidcRelyingParty(config: OidcConfig, redirectUri: string): OidcR
     },
     async redeem(callbackUrl, { state, nonce, codeVerifier }) {
       const tokens = await oidc.authorizationCodeGrant(await configuration(), callbackUrl, { expectedState: state, expectedNonce: nonce, pkceCodeVerifier: codeVerifier, idTokenExpected: true });
-      const claims = tokens.claims();
-      if (!claims) throw new Error('the provider returned no ID token');
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('the provider returned no ID token');
+      // Conforming providers put scope claims (email, name) in the UserInfo answer, not the ID token.
+      const claims: Record<string, unknown> & { sub: string } =
+        typeof idClaims.email === 'string' ? idClaims : { ...(await oidc.fetchUserInfo(await configuration(), tokens.access_token, idClaims.sub)), sub: idClaims.sub };
       return {
         subject: claims.sub,
         email: typeof claims.email === 'string' ? claims.email : undefined,

@@ -37,6 +37,7 @@ export function argon2Hasher(params: Argon2Params = DEFAULT_ARGON2_PARAMS, rando
   let dummy: Promise<string> | undefined;
   const hasher: PasswordHasher = {
     async hash(password) {
+      if (password.length === 0) throw new PasswordHashError('an empty password cannot be hashed');
       const salt = random(SALT_BYTES);
       const digest = await compute(password, salt, params, HASH_BYTES);
       return encodePhc(params, salt, digest);
@@ -44,8 +45,10 @@ export function argon2Hasher(params: Argon2Params = DEFAULT_ARGON2_PARAMS, rando
     async verify(password, stored) {
       const parsed = decodePhc(stored);
       if (!parsed) throw new PasswordHashError('stored password hash is not an argon2id PHC string');
-      const digest = await compute(password, parsed.salt, parsed.params, parsed.hash.length);
-      return digest.length === parsed.hash.length && timingSafeEqual(digest, parsed.hash);
+      // argon2 (hash-wasm) refuses an empty input; spend the same time and say no.
+      const empty = password.length === 0;
+      const digest = await compute(empty ? 'x' : password, parsed.salt, parsed.params, parsed.hash.length);
+      return !empty && digest.length === parsed.hash.length && timingSafeEqual(digest, parsed.hash);
     },
     async burn(password) {
       dummy ??= hasher.hash('paraphe-dummy-password');
