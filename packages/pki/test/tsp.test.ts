@@ -13,6 +13,7 @@ import {
   type RunningServer,
   type TimestampAuthority,
   type TimestampTransport,
+  verifyTimestampToken,
 } from '../src/index.js';
 import { issueLeaf, makeCa, type TestCa } from './support/fixtures.js';
 import { openssl, opensslAsync, opensslOk, tempDir } from './support/openssl.js';
@@ -119,6 +120,21 @@ describe('RFC 3161 time-stamping', () => {
     } finally {
       t.remove();
     }
+  });
+
+  it('an Ed25519 TSA signs with SHA-512 digests (RFC 8419) and the client verifies its tokens', async () => {
+    const ed = await issueLeaf(ca, 'tsa', { commonName: 'Ed25519 TSA' }, 'ed25519');
+    const edTsa = { certificate: ed.cert, chain: [ca.ca], signer: ed.signer };
+    const imprint = new Uint8Array(createHash('sha256').update('ed').digest());
+    const token = await requestTimestamp(imprint, 'SHA-256', {
+      transport: async (req) => createTimestampToken({ request: req, tsa: edTsa, policyOid: DEFAULT_TSA_POLICY, genTime: CLOCK() }),
+    });
+    expect(parseTimestampToken(token).signerInfo.digestAlgorithm.algorithmId).toBe('2.16.840.1.101.3.4.2.3');
+    // No independent check here: OpenSSL 3.0's PKCS#7 and CMS code cannot verify Ed25519 SignerInfos.
+    expect(verifyTimestampToken(token, { imprint, hash: 'SHA-256' }).serial).toMatch(/^[0-9a-f]+$/);
+    const tampered = new Uint8Array(token);
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] as number) ^ 0x40;
+    expect(() => verifyTimestampToken(tampered, { imprint, hash: 'SHA-256' })).toThrow(expect.objectContaining({ code: 'TSA_BAD_SIGNATURE' }));
   });
 
   it('the nonce is DER-minimal even when its first byte is 0x00 or has the top bit set', async () => {

@@ -36,7 +36,7 @@ export interface IssueCertificateOptions {
   readonly ocspUrl?: string;
   readonly caIssuersUrl?: string;
   readonly crlUrl?: string;
-  /** Default: SHA-384 for P-384 issuers, SHA-512 for P-521, SHA-256 otherwise. */
+  /** Default: SHA-384 for P-384 issuers, SHA-512 for P-521 and Ed25519, SHA-256 otherwise. */
   readonly hash?: HashAlgorithm;
   /** For 'ca' profile: basicConstraints pathLenConstraint (default 0). */
   readonly pathLength?: number;
@@ -49,6 +49,8 @@ export interface IssueCertificateOptions {
 export function defaultHashFor(scheme: SignatureScheme): HashAlgorithm {
   if (scheme.kind === 'ecdsa' && scheme.namedCurve === 'P-384') return 'SHA-384';
   if (scheme.kind === 'ecdsa' && scheme.namedCurve === 'P-521') return 'SHA-512';
+  // RFC 8419 §3: CMS digests alongside Ed25519 are SHA-512 (the certificate signature itself names no hash).
+  if (scheme.kind === 'ed25519') return 'SHA-512';
   return 'SHA-256';
 }
 
