@@ -2,7 +2,7 @@
  * Permissions a certification signature (DocMDP) or a field lock (FieldMDP) put in force,
  * read from the catalog /Perms and from signature reference dictionaries.
  */
-import type { PdfDict, PdfObject, PdfRef } from '@paraphe/pdf';
+import { pdfDict, type PdfDict, type PdfObject, type PdfRef } from '@paraphe/pdf';
 import { asDict, get, nameOf, numberOf, textOf } from './cos.js';
 import { deref, type RevisionedDocument } from './document.js';
 import { catalogOf } from './pages.js';
@@ -48,7 +48,8 @@ function transformParams(doc: RevisionedDocument, sig: PdfDict, method: string, 
   for (const item of items) {
     const sigRef = asDict(deref(doc, item, rev));
     if (nameOf(get(sigRef, 'TransformMethod')) !== method) continue;
-    return asDict(deref(doc, get(sigRef, 'TransformParams'), rev)) ?? asDict({ kind: 'dict', entries: new Map() });
+    // Absent transform parameters mean the defaults (DocMDP /P 2).
+    return asDict(deref(doc, get(sigRef, 'TransformParams'), rev)) ?? pdfDict({});
   }
   return undefined;
 }

@@ -51,28 +51,10 @@ function reviewPage(ctx: DiffContext, before: PageNode, after: PageNode, claims:
       changedAnnotation(ctx, a.num, label);
       continue;
     }
-    const claim = claims.get(a.num);
-    const dict = asDict(newObject(ctx, a.num));
-    const subtype = nameOf(get(dict, 'Subtype')) ?? 'unknown';
-    if (claim) {
-      level = maxOf(level, claim.level);
-      continue;
-    }
-    if (subtype === 'Widget') {
-      ctx.ledger.problem(`${label}: widget annotation ${a.num} added after signing without a new signature field`);
-      continue;
-    }
-    const active = activeContent(dict, (v) => newValue(ctx, v));
-    if (active) {
-      ctx.ledger.problem(`${label}: /${subtype} annotation ${a.num} added after signing with ${active}`);
-      continue;
-    }
-    const approval: Approval = { level: 'ANNOTATIONS', note: `${label}: /${subtype} annotation added` };
-    if (isFresh(ctx, a.num)) ctx.ledger.approve(a.num, approval);
-    else ctx.ledger.approveVia(a.num, { from: -1, key: '' }, approval);
-    approveFreshDeps(ctx, dict, approval);
-    level = 'ANNOTATIONS';
-    notes.push(approval.note);
+    const added = addedAnnotation(ctx, a.num, label, claims);
+    if (!added) continue;
+    level = maxOf(level, added.level);
+    if (added.note) notes.push(added.note);
   }
   for (const o of oldItems) {
     if (o.kind !== 'ref' || newRefs.has(o.num)) continue;
@@ -92,6 +74,33 @@ function reviewPage(ctx: DiffContext, before: PageNode, after: PageNode, claims:
     if (oldRef?.num === annotsRef.num) ctx.ledger.approveVia(annotsRef.num, { from: before.ref.num, key: '/Annots' }, approval);
     else if (isFresh(ctx, annotsRef.num)) ctx.ledger.approve(annotsRef.num, approval);
   }
+}
+
+/** An annotation new on the page: a widget of a new signature field, or an inactive comment (ANNOTATIONS). */
+function addedAnnotation(
+  ctx: DiffContext,
+  num: number,
+  label: string,
+  claims: ReadonlyMap<number, WidgetClaim>,
+): { level: ModificationLevel; note?: string } | undefined {
+  const claim = claims.get(num);
+  if (claim) return { level: claim.level };
+  const dict = asDict(newObject(ctx, num));
+  const subtype = nameOf(get(dict, 'Subtype')) ?? 'unknown';
+  if (subtype === 'Widget') {
+    ctx.ledger.problem(`${label}: widget annotation ${num} added after signing without a new signature field`);
+    return undefined;
+  }
+  const active = activeContent(dict, (v) => newValue(ctx, v));
+  if (active) {
+    ctx.ledger.problem(`${label}: /${subtype} annotation ${num} added after signing with ${active}`);
+    return undefined;
+  }
+  const approval: Approval = { level: 'ANNOTATIONS', note: `${label}: /${subtype} annotation added` };
+  if (isFresh(ctx, num)) ctx.ledger.approve(num, approval);
+  else ctx.ledger.approveVia(num, { from: -1, key: '' }, approval);
+  approveFreshDeps(ctx, dict, approval);
+  return { level: 'ANNOTATIONS', note: approval.note };
 }
 
 /** An annotation present when signing and rewritten since: non-widgets are ANNOTATIONS; widgets belong to the form rule. */
