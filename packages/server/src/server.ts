@@ -35,6 +35,12 @@ export interface ServerDeps {
   readonly anchorIntervalMs?: number;
 }
 
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly hidden: boolean;
+}
+
 export interface ParapheServer {
   readonly app: FastifyInstance;
   readonly ctx: AppContext;
@@ -42,6 +48,8 @@ export interface ParapheServer {
   readonly worker: JobWorker;
   /** The first-administrator link printed at this start, when no organisation exists yet. */
   readonly setupLink: string | null;
+  /** Every route registered (HEAD twins left out); `hidden` ones are not in the OpenAPI document. */
+  readonly routes: readonly RegisteredRoute[];
   /** Listens on config.host:config.port; resolves to the base URL. */
   listen(): Promise<string>;
   /** Stops accepting requests, lets running jobs finish, closes the database. */
@@ -88,7 +96,15 @@ async function assemble(config: Config, deps: ServerDeps, db: Db, app: FastifyIn
     announce,
   };
   app.decorateRequest('auth', null);
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, hidden });
+  });
   installErrorHandlers(app);
+  // Uploads (PDF and other binary documents) have their own, larger limit than JSON bodies.
+  app.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: config.limits.uploadBytes }, (_request, body, done) => done(null, body));
   app.addSchema(errorBodySchema);
   await registerOpenApi(app);
   for (const plugin of [...ROUTE_PLUGINS, ...(deps.routes ?? [])]) await plugin(app, ctx);
@@ -106,6 +122,7 @@ async function assemble(config: Config, deps: ServerDeps, db: Db, app: FastifyIn
     ctx,
     worker,
     setupLink,
+    routes,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },

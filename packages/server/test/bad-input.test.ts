@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer, type ParapheServer } from '../src/server.js';
 import type { RoutePlugin } from '../src/api/route-plugin.js';
 import { forEachDialect } from './support/dialects.js';
+import { saveBlob } from '../src/infra/blobs/save-blob.js';
 
 /** A route that stores what it is given, to prove rejected requests store nothing. */
 const storeOrganisation: RoutePlugin = async (app, ctx) => {
@@ -25,10 +26,18 @@ const storeOrganisation: RoutePlugin = async (app, ctx) => {
   );
 };
 
+/** An upload route: stores the raw body as a blob. */
+const upload: RoutePlugin = async (app, ctx) => {
+  app.post('/api/test/upload', async (request, reply) => {
+    const stored = await saveBlob(ctx, ctx.db.kysely, request.body as Buffer, 'application/pdf');
+    return reply.status(201).send({ sha256: stored.sha256 });
+  });
+};
+
 forEachDialect('bad input', (fx) => {
   let server: ParapheServer;
   beforeAll(async () => {
-    server = await createServer(await fx.config({ env: { PARAPHE_BODY_LIMIT: '2048' } }), { routes: [storeOrganisation] });
+    server = await createServer(await fx.config({ env: { PARAPHE_BODY_LIMIT: '2048', PARAPHE_UPLOAD_LIMIT: '8192' } }), { routes: [storeOrganisation, upload] });
   });
   afterAll(async () => server.close());
 
@@ -57,6 +66,18 @@ forEachDialect('bad input', (fx) => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(await count()).toBe(0);
+  });
+
+  it('uploads have their own limit: above the JSON limit is fine, above the upload limit is 413 and stores nothing', async () => {
+    const blobs = async () => (await server.ctx.db.kysely.selectFrom('blobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const send = (size: number) => server.app.inject({ method: 'POST', url: '/api/test/upload', payload: Buffer.alloc(size, 0x25), headers: { 'content-type': 'application/pdf' } });
+    const tooBig = await send(9000);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await blobs()).toBe(0);
+    const ok = await send(5000);
+    expect(ok.statusCode).toBe(201);
+    expect(await blobs()).toBe(1);
   });
 
   it('a valid body is stored (the route works)', async () => {
