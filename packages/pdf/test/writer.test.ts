@@ -80,6 +80,28 @@ describe('IncrementalUpdate', () => {
     expectRevisionsUnchanged(doc, after);
   });
 
+  it('repeats every trailer entry of the previous section except /Prev and the section-specific ones', () => {
+    const base = classicPdf(MINIMAL, '/ID [<0102> <0102>] /DocChecksum /0A1B /AdditionalStreams [] ');
+    const doc = PdfDocument.load(base);
+    const after = PdfDocument.load(update(doc).out, { strict: true });
+    const t = after.trailer();
+    expect(t.entries.get('DocChecksum')).toEqual(pdfName('0A1B'));
+    expect(t.entries.get('AdditionalStreams')?.kind).toBe('array');
+    expect(t.entries.get('Root')).toEqual(doc.trailer().entries.get('Root'));
+
+    const xs = xrefStreamPdf(
+      { 1: '<< /Type /Catalog /Pages 2 0 R >>', 3: '<< /Type /Page /Parent 2 0 R >>' },
+      { 2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+      4,
+      5,
+    );
+    const afterXs = PdfDocument.load(update(PdfDocument.load(xs)).out, { strict: true });
+    const rev = afterXs.revisions[1]!;
+    expect(rev.trailer.entries.get('Type')).toEqual(pdfName('XRef'));
+    expect(rev.trailer.entries.get('Prev')).toEqual(pdfNumber(afterXs.revisions[0]!.xrefOffset));
+    expect(rev.trailer.entries.get('Size')).toEqual(pdfNumber(8));
+  });
+
   it('appends a classic table after a hybrid section', () => {
     const base = appendHybrid(classicPdf(MINIMAL), 4, '(hidden)', 5, 6);
     const doc = PdfDocument.load(base, { strict: true });

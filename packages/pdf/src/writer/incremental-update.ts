@@ -91,9 +91,10 @@ export class IncrementalUpdate {
     const t = new Map<string, PdfObject>();
     const size = Math.max(highestObjectNumber(this.doc) + 1, this.nextNum, (nums[nums.length - 1] ?? 0) + 1);
     t.set('Size', pdfNumber(size));
-    for (const key of ['Root', 'Info']) {
-      const v = old.entries.get(key);
-      if (v !== undefined) t.set(key, v);
+    // ISO 32000-1 §7.5.6: an update's trailer repeats every entry of the previous one except
+    // /Prev. Dropping e.g. /DocChecksum would show up as a change after earlier signatures.
+    for (const [key, v] of old.entries) {
+      if (!NOT_CARRIED_OVER.has(key)) t.set(key, v);
     }
     const newId = this.options.newId ?? digestId(appended.toBytes(), this.doc.bytes.length);
     const oldId = old.entries.get('ID');
@@ -103,6 +104,12 @@ export class IncrementalUpdate {
     return t;
   }
 }
+
+/** Entries that describe one xref section (or its stream) rather than the document. */
+const NOT_CARRIED_OVER = new Set([
+  'Size', 'Prev', 'XRefStm', 'ID',
+  'Type', 'W', 'Index', 'Length', 'Filter', 'DecodeParms', 'F', 'FFilter', 'FDecodeParms', 'DL',
+]);
 
 function sizeOf(t: Map<string, PdfObject>): number {
   const s = t.get('Size');
