@@ -4,6 +4,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 interface Location {
   readonly path: string;
   readonly query: URLSearchParams;
+  /** False on the page the browser loaded; true after an in-app navigation (pages then move focus to their title). */
+  readonly navigated: boolean;
 }
 
 interface Router {
@@ -13,20 +15,20 @@ interface Router {
 
 const RouterContext = createContext<Router | null>(null);
 
-function currentLocation(): Location {
-  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+function currentLocation(navigated: boolean): Location {
+  return { path: window.location.pathname, query: new URLSearchParams(window.location.search), navigated };
 }
 
 export function RouterProvider({ children }: { readonly children: ReactNode }) {
-  const [location, setLocation] = useState<Location>(currentLocation);
+  const [location, setLocation] = useState<Location>(() => currentLocation(false));
   useEffect(() => {
-    const onPop = () => setLocation(currentLocation());
+    const onPop = () => setLocation(currentLocation(true));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((to: string) => {
     window.history.pushState(null, '', to);
-    setLocation(currentLocation());
+    setLocation(currentLocation(true));
     window.scrollTo(0, 0);
   }, []);
   const value = useMemo(() => ({ location, navigate }), [location, navigate]);

@@ -89,7 +89,7 @@ export const en: Messages = {
   'report.stamper': 'Timestamped by',
   'report.unknownSigner': 'Unknown signer',
   'report.issuer': 'Certificate issued by',
-  'report.when': 'Date',
+  'report.when': 'Signed on',
   'report.whenTimestamp': '{time} (trusted timestamp)',
   'report.whenClaimed': '{time} (claimed by the signer)',
   'report.whenUnknown': 'Unknown',

@@ -87,7 +87,7 @@ export const fr = {
   'report.stamper': 'Horodaté par',
   'report.unknownSigner': 'Signataire inconnu',
   'report.issuer': 'Certificat émis par',
-  'report.when': 'Date',
+  'report.when': 'Signé le',
   'report.whenTimestamp': '{time} (horodatage de confiance)',
   'report.whenClaimed': '{time} (déclarée par le signataire)',
   'report.whenUnknown': 'Inconnue',

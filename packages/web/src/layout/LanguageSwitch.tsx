@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   const other = lang === 'fr' ? 'en' : 'fr';
   return (
-    <button type="button" className="lang-switch" lang={other} title={t('lang.switchToHint')} aria-label={t('lang.switchToHint')} onClick={() => setLang(other)} data-testid="lang-switch">
+    <button type="button" className="lang-switch" lang={other} title={t('lang.switchToHint')} onClick={() => setLang(other)} data-testid="lang-switch">
       <span aria-hidden="true" className="lang-code">
         {other.toUpperCase()}
       </span>{' '}

@@ -51,9 +51,11 @@ export const reportSchema = {
 const errors = { 400: { $ref: 'ErrorBody#' }, 413: { $ref: 'ErrorBody#' }, 415: { $ref: 'ErrorBody#' } } as const;
 
 export const verifyRoutes: RoutePlugin = async (app, ctx) => {
-  // An encapsulated scope: the PDF body parser and its upload-sized limit apply to this route only.
+  // An encapsulated scope: unless the server already parses PDF bodies for every route, this route brings its own parser.
   await app.register(async (scope) => {
-    scope.addContentTypeParser(PDF_TYPES, { parseAs: 'buffer', bodyLimit: ctx.config.limits.uploadBytes }, (_request, body, done) => done(null, body));
+    for (const type of PDF_TYPES) {
+      if (!scope.hasContentTypeParser(type)) scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ctx.config.limits.uploadBytes }, (_request, body, done) => done(null, body));
+    }
 
     scope.post(
       '/api/verify',
