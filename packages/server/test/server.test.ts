@@ -16,6 +16,16 @@ forEachDialect('server', (fx) => {
     expect(res.json()).toMatchObject({ status: 'ok', database: fx.dialect, version: '0.1.0' });
   });
 
+  it('answers 503 UNAVAILABLE when the database is gone', async () => {
+    server = await createServer(await fx.config());
+    await server.ctx.db.close();
+    const res = await server.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.code).toBe('UNAVAILABLE');
+    await server.app.close();
+    server = undefined; // its database is already closed
+  });
+
   it('runs migrations idempotently on a second start', async () => {
     const config = await fx.config({ freshSchema: true });
     server = await createServer(config);

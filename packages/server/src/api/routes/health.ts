@@ -1,4 +1,5 @@
 /** `GET /api/health`: the database answers and which version runs. */
+import { AppError } from '../../errors.js';
 import type { RoutePlugin } from '../route-plugin.js';
 import { serverVersion } from '../../version.js';
 
@@ -25,7 +26,11 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async () => {
-      await ctx.db.ping();
+      try {
+        await ctx.db.ping();
+      } catch (error) {
+        throw new AppError('UNAVAILABLE', `database does not answer: ${(error as Error).message}`);
+      }
       return { status: 'ok', version: serverVersion(), database: ctx.db.dialect };
     },
   );
