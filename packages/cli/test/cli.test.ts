@@ -12,6 +12,8 @@ import { freePort, runCli, startCliServer, type CliResult, type CliServer } from
 import { ghostscriptPdf } from './support/inputs.js';
 import { runToolOk } from './support/tools.js';
 
+// Each test spawns the CLI several times; shared CI machines can be slow, so allow time.
+const SLOW = { timeout: 180_000 };
 const ONE_ERROR_LINE = /^paraphe: error [A-Z][A-Z0-9_]*: [^\n]+\n$/;
 
 let dir: string;
@@ -50,7 +52,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe.concurrent('paraphe --help / --version', () => {
+describe.concurrent('paraphe --help / --version', SLOW, () => {
   it('prints the usage of every command', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
@@ -73,7 +75,7 @@ describe.concurrent('paraphe --help / --version', () => {
   });
 });
 
-describe('paraphe pki init', () => {
+describe('paraphe pki init', SLOW, () => {
   it('writes the development PKI files', async () => {
     for (const file of [DEV.root(pki), DEV.alice(pki), DEV.benoit(pki), join(pki, 'README.txt')]) {
       expect(existsSync(file), file).toBe(true);
@@ -81,7 +83,7 @@ describe('paraphe pki init', () => {
   });
 });
 
-describe.concurrent('paraphe sign + verify', () => {
+describe.concurrent('paraphe sign + verify', SLOW, () => {
   // Files other tests build on are signed once, up front, in parallel.
   beforeAll(async () => {
     const [bb, bt] = await Promise.all([
@@ -162,7 +164,7 @@ describe.concurrent('paraphe sign + verify', () => {
   });
 });
 
-describe('paraphe timestamp / ltv', () => {
+describe('paraphe timestamp / ltv', SLOW, () => {
   it('adds validation data, a document timestamp, and renews it', async () => {
     const signed = join(dir, 'bt.pdf');
     const ltv = join(dir, 'ltv.pdf');
@@ -183,7 +185,7 @@ describe('paraphe timestamp / ltv', () => {
   });
 });
 
-describe.concurrent('bad input: one error line, non-zero exit, no output file', () => {
+describe.concurrent('bad input: one error line, non-zero exit, no output file', SLOW, () => {
   async function expectSignFails(args: string[], env: Record<string, string>, code?: string) {
     const work = await mkdtemp(join(dir, 'fail-'));
     const out = join(work, 'out.pdf');
