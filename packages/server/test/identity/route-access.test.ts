@@ -6,88 +6,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCatalogue } from '../../src/api/auth/route-catalogue.js';
-import type { Access } from '../../src/api/auth/access.js';
 import { forEachDialect } from '../support/dialects.js';
 import { ANONYMOUS, PASSWORD, startIdentityHarness, type Agent, type IdentityHarness } from './support/identity-harness.js';
 import { orgSnapshot } from './support/org-snapshot.js';
-
-type Resource = 'department' | 'user' | 'group' | 'contact' | 'token';
-interface Entry {
-  readonly access: Access;
-  /** Which of the organisation's resources fills `:id`. */
-  readonly id?: Resource;
-  /** A valid body, so a refusal is about the caller, not the input. */
-  readonly body?: Record<string, unknown>;
-  /** The route ends the caller's own session: use a fresh one. */
-  readonly endsSession?: boolean;
-}
-
-const ADMIN: Access = { roles: ['administrator'] };
-const EDITORS: Access = { roles: ['administrator', 'clerk', 'department_manager'] };
-const CLERKS: Access = { roles: ['administrator', 'clerk'] };
-
-const ROUTES: Readonly<Record<string, Entry>> = {
-  'POST /api/setup': { access: 'public' },
-  'POST /api/auth/login': { access: 'public' },
-  'GET /api/auth/oidc/start': { access: 'public' },
-  'GET /api/auth/oidc/callback': { access: 'public' },
-  'POST /api/auth/logout': { access: 'authenticated', endsSession: true },
-  'GET /api/session': { access: 'authenticated' },
-  'GET /api/orgs/current': { access: 'authenticated' },
-  'PATCH /api/orgs/current': { access: ADMIN, body: { name: 'Renamed', oidcJustInTime: true } },
-  'GET /api/departments': { access: 'authenticated' },
-  'GET /api/departments/:id': { access: 'authenticated', id: 'department' },
-  'POST /api/departments': { access: ADMIN, body: { name: 'Travaux publics' } },
-  'PATCH /api/departments/:id': { access: ADMIN, id: 'department', body: { name: 'Trésorerie municipale' } },
-  'DELETE /api/departments/:id': { access: ADMIN, id: 'department' },
-  'GET /api/users': { access: 'authenticated' },
-  'GET /api/users/:id': { access: 'authenticated', id: 'user' },
-  'POST /api/users': { access: ADMIN, body: { email: 'new@ville.example', name: 'New', roles: ['member'] } },
-  'PATCH /api/users/:id': { access: ADMIN, id: 'user', body: { roles: ['administrator'] } },
-  'DELETE /api/users/:id': { access: ADMIN, id: 'user' },
-  'POST /api/users/me/password': { access: 'authenticated', body: { currentPassword: 'wrong password here', newPassword: 'another long password' } },
-  'GET /api/groups': { access: 'authenticated' },
-  'GET /api/groups/:id': { access: 'authenticated', id: 'group' },
-  'POST /api/groups': { access: ADMIN, body: { name: 'Conseil' } },
-  'PATCH /api/groups/:id': { access: ADMIN, id: 'group', body: { memberIds: [] } },
-  'DELETE /api/groups/:id': { access: ADMIN, id: 'group' },
-  'GET /api/contacts': { access: 'authenticated' },
-  'GET /api/contacts/:id': { access: 'authenticated', id: 'contact' },
-  'POST /api/contacts': { access: EDITORS, body: { kind: 'notary', name: 'Me Tremblay' } },
-  'PATCH /api/contacts/:id': { access: EDITORS, id: 'contact', body: { phone: '+1 819 555 0100' } },
-  'DELETE /api/contacts/:id': { access: CLERKS, id: 'contact' },
-  'GET /api/tokens': { access: ADMIN },
-  'POST /api/tokens': { access: ADMIN, body: { name: 'ERP', roles: ['administrator'] } },
-  'DELETE /api/tokens/:id': { access: ADMIN, id: 'token' },
-  'GET /api/health': { access: 'public' },
-  'GET /api/openapi.json': { access: 'public' },
-};
+import { createResources, ROUTES, type Entry, type Resource } from './support/identity-routes.js';
 
 forEachDialect('identity: every route refuses who may not call it', (fx) => {
   let h: IdentityHarness;
-  let ids: Record<Resource, string>;
+  let ids: Awaited<ReturnType<typeof createResources>>;
   let callers: { member: Agent; clerk: Agent; manager: Agent; memberToken: Agent; outsider: Agent };
   let outsiderSignIn: () => Promise<Agent>;
   let catalogue: ReturnType<typeof routeCatalogue>;
 
   beforeAll(async () => {
     h = await startIdentityHarness(fx);
-    const post = async (url: string, body: unknown) => {
-      const res = await h.call(h.admin, 'POST', url, body);
-      if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return res.json();
-    };
-    const department = await post('/api/departments', { name: 'Greffe' });
-    const user = await post('/api/users', { email: 'target@ville.example', name: 'Target', roles: ['member'], password: PASSWORD });
-    const group = await post('/api/groups', { name: 'Signataires', memberIds: [user.id] });
-    const contact = await post('/api/contacts', { kind: 'citizen', name: 'Jean Citoyen', email: 'jean@example.org' });
-    const token = await post('/api/tokens', { name: 'Archive', roles: ['member'] });
-    ids = { department: department.id, user: user.id, group: group.id, contact: contact.id, token: token.apiToken.id };
+    ids = await createResources(h);
     callers = {
       member: await h.userWith(['member']),
       clerk: await h.userWith(['clerk', 'member']),
-      manager: await h.userWith(['member'], { departments: [{ id: department.id, manager: true }] }),
-      memberToken: { kind: 'token', token: token.token },
+      manager: await h.userWith(['member'], { departments: [{ id: ids.department, manager: true }] }),
+      memberToken: { kind: 'token', token: ids.tokenText },
       outsider: await (async () => {
         const other = await h.otherOrganisation();
         outsiderSignIn = async () => h.signIn((await h.server.ctx.db.kysely.selectFrom('users').select('email').where('id', '=', other.admin.userId).executeTakeFirstOrThrow()).email, PASSWORD, other.slug);
