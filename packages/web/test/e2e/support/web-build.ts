@@ -1,5 +1,6 @@
 /** Makes sure packages/web/dist holds a build of the current sources (npm test builds it first; a lone run of this suite builds it here). */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,10 +21,32 @@ function builtAt(): number | null {
   }
 }
 
-export async function ensureWebBuilt(): Promise<void> {
+function isFresh(): boolean {
   const built = builtAt();
   const sources = Math.max(newestMtime(join(WEB_ROOT, 'src')), newestMtime(join(WEB_ROOT, 'index.html')), newestMtime(join(WEB_ROOT, 'vite.config.ts')));
-  if (built !== null && built >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  return built !== null && built >= sources;
+}
+
+/** Test files run in parallel processes: one builds under an exclusive lock file, the others wait for it. */
+export async function ensureWebBuilt(): Promise<void> {
+  const lock = join(WEB_ROOT, '.build.lock');
+  for (let waited = 0; !isFresh(); waited += 250) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      if (waited > 180_000) throw new Error(`${lock} held for 3 minutes: remove it if no build is running`);
+      await sleep(250); // another test process is building
+      continue;
+    }
+    try {
+      if (!isFresh()) {
+        const { build } = await import('vite');
+        await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+      }
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
 }
