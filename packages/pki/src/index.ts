@@ -12,6 +12,7 @@ export {
 } from './signature-algorithm.js';
 export { minimalPositiveInteger, toHex, fromHex } from './asn1/bytes.js';
 export { OID } from './asn1/oids.js';
+export { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, type SignatureFamily } from './asn1/algorithm-oids.js';
 export { generateKeyPair, spkiOf, type KeyAlgorithm, type KeyPair } from './keys/generate-key-pair.js';
 export { toPem, pemBlocks, derFromInput } from './cert/pem.js';
 export { buildName, formatName, type SubjectFields } from './cert/name.js';

@@ -2,9 +2,8 @@
  * AlgorithmIdentifier encodings for the digests and signature schemes a Signer may produce,
  * as CMS expects them (digest parameters absent per RFC 5754; RSA-PSS with explicit params per RFC 4055).
  */
-import type { HashAlgorithm, SignatureScheme } from '@paraphe/pki';
+import { type HashAlgorithm, OID, type SignatureScheme } from '@paraphe/pki';
 import { derNull, explicit, integer, objectIdentifier, sequence } from './der.js';
-import { OID } from './oids.js';
 
 const DIGEST_OID: Record<HashAlgorithm, string> = {
   'SHA-256': OID.sha256,
@@ -50,7 +49,7 @@ export function signatureAlgorithmId(scheme: SignatureScheme, hash: HashAlgorith
         ),
       );
     case 'ecdsa': {
-      const oid = { 'SHA-256': OID.ecdsaWithSha256, 'SHA-384': OID.ecdsaWithSha384, 'SHA-512': OID.ecdsaWithSha512 }[hash];
+      const oid = { 'SHA-256': OID.ecdsaSha256, 'SHA-384': OID.ecdsaSha384, 'SHA-512': OID.ecdsaSha512 }[hash];
       return sequence(objectIdentifier(oid));
     }
     case 'ed25519':

@@ -5,12 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import type { HashAlgorithm, Signer } from '@paraphe/pki';
+import { type HashAlgorithm, OID, type Signer } from '@paraphe/pki';
 import { NODE_HASH, digestAlgorithmId, signatureAlgorithmId } from './algorithms.js';
 import { readCertificateFields } from './certificate-fields.js';
 import { CmsError } from './cms-error.js';
 import { explicit, integer, objectIdentifier, octetString, sequence, setOf, sortDer, tlv } from './der.js';
-import { OID } from './oids.js';
 import { attribute, signingCertificateV2Attribute } from './signing-certificate-v2.js';
 
 /** Obtains an RFC 3161 TimeStampToken (ContentInfo DER) for a message imprint. */

@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { CmsError } from './cms-error.js';
-import { OID } from './oids.js';
+import { OID } from '@paraphe/pki';
 
 export interface SignedDataContents {
   readonly certificates: readonly Uint8Array[];

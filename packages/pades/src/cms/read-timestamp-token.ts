@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import { CmsError } from './cms-error.js';
-import { OID } from './oids.js';
+import { OID } from '@paraphe/pki';
 
 export interface TimestampInfo {
   readonly imprintAlgorithm: string;

@@ -3,11 +3,10 @@
  * signature; PAdES baseline requires it. pkijs has no class for it, so it is encoded here.
  */
 import { createHash } from 'node:crypto';
-import type { HashAlgorithm } from '@paraphe/pki';
+import { type HashAlgorithm, OID } from '@paraphe/pki';
 import { NODE_HASH, digestAlgorithmId } from './algorithms.js';
 import { explicit, octetString, sequence, objectIdentifier, tlv } from './der.js';
 import type { CertificateFields } from './certificate-fields.js';
-import { OID } from './oids.js';
 
 /** Value of the attribute: SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }. */
 export function signingCertificateV2Value(cert: CertificateFields, hash: HashAlgorithm): Uint8Array {

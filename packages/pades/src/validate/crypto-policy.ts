@@ -14,7 +14,7 @@
  * The time checked is the proof-of-existence of the signature: its timestamp's genTime
  * when one is valid, else the validation time.
  */
-import type { SignatureFamily } from './cms/oids.js';
+import type { SignatureFamily } from '@paraphe/pki';
 
 export interface AlgorithmUse {
   readonly digest: string | null;

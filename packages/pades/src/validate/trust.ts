@@ -2,10 +2,9 @@
  * Trust of a signer or TSA certificate at a time: RFC 5280 path validation to the caller's
  * anchors, with revocation data from the signature, the DSS and, only when given, fetchers.
  */
-import { validateCertPath, type PathValidationResult } from '@paraphe/pki';
+import { OID, type PathValidationResult, validateCertPath } from '@paraphe/pki';
 import type { RevocationFacts, SubIndication } from './report.js';
 import type { ValidationFetchers, ValidationPolicy } from './options.js';
-import { OID } from './cms/oids.js';
 
 export interface TrustInput {
   readonly leaf: Uint8Array;
@@ -38,7 +37,7 @@ export async function checkTrust(input: TrustInput, anchors: readonly Uint8Array
       ocspResponses: input.ocsps,
       ...(fetchers ? { fetchers } : {}),
       revocation: policy?.revocation ?? 'if-available',
-      ...(input.timestampAuthority ? { requiredEku: [OID.ekuTimeStamping] } : {}),
+      ...(input.timestampAuthority ? { requiredEku: [OID.kpTimeStamping] } : {}),
     });
   } catch (e) {
     return {

@@ -1,4 +1,4 @@
-/** Object identifiers used across the PKI layer, named once. */
+/** Object identifiers used across the PKI and PAdES layers, named once. */
 
 export const OID = {
   // hashes
@@ -18,6 +18,7 @@ export const OID = {
   ecdsaSha384: '1.2.840.10045.4.3.3',
   ecdsaSha512: '1.2.840.10045.4.3.4',
   ed25519: '1.3.101.112',
+  dsa: '1.2.840.10040.4.1',
   p256: '1.2.840.10045.3.1.7',
   p384: '1.3.132.0.34',
   p521: '1.3.132.0.35',
@@ -73,6 +74,8 @@ export const OID = {
   localKeyId: '1.2.840.113549.1.9.21',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  cmsAlgorithmProtection: '1.2.840.113549.1.9.52',
   tstInfo: '1.2.840.113549.1.9.16.1.4',
   // PKCS#5 / PKCS#12
   pbes2: '1.2.840.113549.1.5.13',
@@ -97,4 +100,6 @@ export const OID = {
   p12SecretBag: '1.2.840.113549.1.12.10.1.5',
   p12SafeContentsBag: '1.2.840.113549.1.12.10.1.6',
   x509Certificate: '1.2.840.113549.1.9.22.1',
+  // PDF (Adobe)
+  adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',
 } as const;

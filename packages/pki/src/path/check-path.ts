@@ -3,7 +3,8 @@ import { SUPPORTED_CRITICAL, type ParsedCertificate } from './certificate.js';
 import { PathValidationError, type PathErrorClass } from './errors.js';
 import { NameConstraintState } from './name-constraints.js';
 import { PolicyState } from './policy-tree.js';
-import { DSA_KEY_OID, verifySignature, withDsaParameters } from './signature.js';
+import { OID } from '../asn1/oids.js';
+import { verifySignature, withDsaParameters } from './signature.js';
 import type { AlgorithmPolicy, PolicyOptions } from './types.js';
 
 export interface CheckPathOptions {
@@ -42,7 +43,7 @@ export function checkPath(path: readonly ParsedCertificate[], options: CheckPath
   const policy = new PolicyState(n, options.policy);
   const names = new NameConstraintState();
   let workingSpki = anchor.spki;
-  let workingParams = anchor.publicKeyAlgorithm.oid === DSA_KEY_OID ? anchor.publicKeyAlgorithm.paramsDer : undefined;
+  let workingParams = anchor.publicKeyAlgorithm.oid === OID.dsa ? anchor.publicKeyAlgorithm.paramsDer : undefined;
   let workingNeedsParams = false;
   let workingIssuer = anchor.subject;
   let maxPathLength = n;
@@ -88,7 +89,7 @@ export function checkPath(path: readonly ParsedCertificate[], options: CheckPath
     workingIssuer = cert.subject;
     workingSpki = cert.spki;
     // DSA keys may inherit their domain parameters from the issuer (§6.1.4 (d)–(f)).
-    if (cert.publicKeyAlgorithm.oid === DSA_KEY_OID) {
+    if (cert.publicKeyAlgorithm.oid === OID.dsa) {
       workingNeedsParams = !cert.publicKeyAlgorithm.paramsDer;
       if (cert.publicKeyAlgorithm.paramsDer) workingParams = cert.publicKeyAlgorithm.paramsDer;
       else if (workingParams) cert.effectiveSpki = withDsaParameters(cert.spki, workingParams);

@@ -1,42 +1,32 @@
 /** Verification of X.509-style signatures (RSA PKCS#1 v1.5, RSA-PSS, ECDSA, DSA, EdDSA) with node:crypto. */
 import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
+import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, type SignatureFamily } from '../asn1/algorithm-oids.js';
+import { OID } from '../asn1/oids.js';
 import { children, contentBytes, isContext, oidOf, smallInt } from './der.js';
 import type { AlgorithmId } from './certificate.js';
 import type { AlgorithmDescription } from './types.js';
 
-const HASH_OIDS: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1', '2.16.840.1.101.3.4.2.4': 'sha224', '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512', '1.2.840.113549.2.5': 'md5',
-  '1.2.840.113549.2.2': 'md2', '2.16.840.1.101.3.4.2.8': 'sha3-256', '2.16.840.1.101.3.4.2.9': 'sha3-384',
-  '2.16.840.1.101.3.4.2.10': 'sha3-512',
+/** Names path validation reports for each signature family (AlgorithmDescription.name). */
+const FAMILY_NAMES: Record<SignatureFamily, string> = {
+  rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ecdsa: 'ECDSA', dsa: 'DSA', ed25519: 'Ed25519', ed448: 'Ed448',
 };
 
-const SIG_OIDS: Record<string, { name: string; hash?: string }> = {
-  '1.2.840.113549.1.1.2': { name: 'RSA', hash: 'md2' },
-  '1.2.840.113549.1.1.4': { name: 'RSA', hash: 'md5' },
-  '1.2.840.113549.1.1.5': { name: 'RSA', hash: 'sha1' },
-  '1.2.840.113549.1.1.14': { name: 'RSA', hash: 'sha224' },
-  '1.2.840.113549.1.1.11': { name: 'RSA', hash: 'sha256' },
-  '1.2.840.113549.1.1.12': { name: 'RSA', hash: 'sha384' },
-  '1.2.840.113549.1.1.13': { name: 'RSA', hash: 'sha512' },
-  '2.16.840.1.101.3.4.3.14': { name: 'RSA', hash: 'sha3-256' },
-  '2.16.840.1.101.3.4.3.15': { name: 'RSA', hash: 'sha3-384' },
-  '2.16.840.1.101.3.4.3.16': { name: 'RSA', hash: 'sha3-512' },
-  '1.2.840.113549.1.1.10': { name: 'RSA-PSS' },
-  '1.2.840.10045.4.1': { name: 'ECDSA', hash: 'sha1' },
-  '1.2.840.10045.4.3.1': { name: 'ECDSA', hash: 'sha224' },
-  '1.2.840.10045.4.3.2': { name: 'ECDSA', hash: 'sha256' },
-  '1.2.840.10045.4.3.3': { name: 'ECDSA', hash: 'sha384' },
-  '1.2.840.10045.4.3.4': { name: 'ECDSA', hash: 'sha512' },
-  '1.2.840.10040.4.3': { name: 'DSA', hash: 'sha1' },
-  '2.16.840.1.101.3.4.3.1': { name: 'DSA', hash: 'sha224' },
-  '2.16.840.1.101.3.4.3.2': { name: 'DSA', hash: 'sha256' },
-  '1.3.101.112': { name: 'Ed25519' },
-  '1.3.101.113': { name: 'Ed448' },
-};
+function hashName(oid: string): string {
+  return DIGEST_ALGORITHMS[oid]?.name ?? 'unknown';
+}
 
-export const DSA_KEY_OID = '1.2.840.10040.4.1';
+/**
+ * A certificate's signature algorithm must name its hash (or carry it in PSS parameters, or hash
+ * internally as EdDSA does): a bare key OID such as rsaEncryption says nothing and is unsupported.
+ */
+function signatureAlgorithm(oid: string): { name: string; hash?: string } | null {
+  const known = SIGNATURE_ALGORITHMS[oid];
+  if (!known) return null;
+  const selfHashing = known.family === 'rsa-pss' || known.family === 'ed25519' || known.family === 'ed448';
+  if (!known.hash && !selfHashing) return null;
+  return known.hash ? { name: FAMILY_NAMES[known.family], hash: known.hash } : { name: FAMILY_NAMES[known.family] };
+}
 
 export type SignatureCheck =
   | { ok: true; algorithm: AlgorithmDescription }
@@ -48,17 +38,17 @@ function pssParams(alg: AlgorithmId): PssParams {
   const out: PssParams = { hash: 'sha1', mgfHash: 'sha1', saltLength: 20 };
   for (const item of alg.params ? children(alg.params) : []) {
     const inner = children(item)[0];
-    if (isContext(item, 0) && inner) out.hash = HASH_OIDS[oidOf(children(inner)[0])] ?? 'unknown';
+    if (isContext(item, 0) && inner) out.hash = hashName(oidOf(children(inner)[0]));
     else if (isContext(item, 1) && inner) {
       const mgfParams = children(inner)[1];
-      out.mgfHash = mgfParams ? HASH_OIDS[oidOf(children(mgfParams)[0])] ?? 'unknown' : 'sha1';
+      out.mgfHash = mgfParams ? hashName(oidOf(children(mgfParams)[0])) : 'sha1';
     } else if (isContext(item, 2) && inner) out.saltLength = smallInt(inner);
   }
   return out;
 }
 
 export function describeSignatureAlgorithm(alg: AlgorithmId): AlgorithmDescription | null {
-  const known = SIG_OIDS[alg.oid];
+  const known = signatureAlgorithm(alg.oid);
   if (!known) return null;
   if (known.name === 'RSA-PSS') return { name: 'RSA-PSS', hash: pssParams(alg).hash };
   return known.hash ? { name: known.name, hash: known.hash } : { name: known.name };
@@ -83,7 +73,7 @@ export function withDsaParameters(spki: Uint8Array, params: Uint8Array): Uint8Ar
   const paramBlock = asn1js.fromBER(params).result;
   const seq = new asn1js.Sequence({
     value: [
-      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: DSA_KEY_OID }), paramBlock] }),
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.dsa }), paramBlock] }),
       new asn1js.BitString({ valueHex: contentBytes(key!).slice(1) }),
     ],
   });

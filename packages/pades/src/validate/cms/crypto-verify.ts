@@ -3,7 +3,7 @@
  * algorithm family is verified (PKCS#1 v1.5, PSS, ECDSA DER, EdDSA pure, DSA).
  */
 import { createHash, createPublicKey, verify as cryptoVerify, constants, type KeyObject } from 'node:crypto';
-import type { SignatureFamily } from './oids.js';
+import type { SignatureFamily } from '@paraphe/pki';
 
 export interface DigestSpec { readonly name: string; readonly outputLength?: number }
 

@@ -5,7 +5,7 @@
 import * as asn1js from 'asn1js';
 import { childrenOf, octetsOf, bytesEqual, tagOf } from './asn1-util.js';
 import { digestChunks } from './crypto-verify.js';
-import { DIGESTS } from './oids.js';
+import { DIGEST_ALGORITHMS } from '@paraphe/pki';
 import type { CertView } from './certificate.js';
 
 export interface EssCheck {
@@ -25,7 +25,7 @@ export function checkEss(value: asn1js.AsnType, version: 1 | 2, cert: CertView):
   if (version === 2 && parts[0] && tagOf(parts[0]).num === 16 && tagOf(parts[0]).cls === 1) {
     const oidBlock = childrenOf(parts[0])[0];
     const oid = oidBlock instanceof asn1js.ObjectIdentifier ? oidBlock.valueBlock.toString() : '';
-    const spec = DIGESTS[oid];
+    const spec = DIGEST_ALGORITHMS[oid];
     if (!spec) return { version, mismatch: `the signing-certificate-v2 hash algorithm ${oid} is not supported` };
     hash = spec;
     idx = 1;

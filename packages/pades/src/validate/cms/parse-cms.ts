@@ -6,7 +6,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { CmsError } from './cms-error.js';
-import { OID } from './oids.js';
+import { OID } from '@paraphe/pki';
 import { childrenOf as children, octetsOf as octets, rawBytes as raw, tagOf } from './asn1-util.js';
 
 export interface ParsedSignerInfo {

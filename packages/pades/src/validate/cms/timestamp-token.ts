@@ -5,7 +5,7 @@
 import * as pkijs from 'pkijs';
 import { bytesEqual, parseDer, toHex } from './asn1-util.js';
 import { digestChunks } from './crypto-verify.js';
-import { DIGESTS, OID } from './oids.js';
+import { DIGEST_ALGORITHMS, OID } from '@paraphe/pki';
 import { parseSignedData, type ParsedCms } from './parse-cms.js';
 import { verifySigner, type SignerVerification } from './verify-signer.js';
 
@@ -42,7 +42,7 @@ export function checkTimestampToken(token: Uint8Array, covered: readonly Uint8Ar
   }
   const genTime = tst.genTime;
   const hashOid = tst.messageImprint.hashAlgorithm.algorithmId;
-  const spec = DIGESTS[hashOid];
+  const spec = DIGEST_ALGORITHMS[hashOid];
   const reasons: string[] = [];
   let imprintMatches = false;
   if (!spec) reasons.push(`the timestamp imprint hash algorithm ${hashOid} is not supported`);

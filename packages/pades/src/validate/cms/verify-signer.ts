@@ -10,7 +10,7 @@ import { bytesEqual, childrenOf, octetsOf, tagOf, toHex } from './asn1-util.js';
 import { parseCertificate, type CertView } from './certificate.js';
 import { digestChunks, keyBits, publicKeyOf, verifySignatureValue, type DigestSpec } from './crypto-verify.js';
 import { checkEss, type EssCheck } from './ess.js';
-import { DIGESTS, OID, SIGNATURES, type SignatureFamily } from './oids.js';
+import { DIGEST_ALGORITHMS, OID, SIGNATURE_ALGORITHMS, type SignatureFamily } from '@paraphe/pki';
 import type { ParsedCms } from './parse-cms.js';
 
 const MAX_CERTIFICATES = 500;
@@ -72,7 +72,7 @@ function findSigner(sid: unknown, pool: CertView[]): CertView | null {
 function pssParams(alg: pkijs.AlgorithmIdentifier): { hash: string; salt: number } | string {
   try {
     const p = new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams });
-    const h = DIGESTS[p.hashAlgorithm.algorithmId];
+    const h = DIGEST_ALGORITHMS[p.hashAlgorithm.algorithmId];
     if (!h) return `RSA-PSS hash algorithm ${p.hashAlgorithm.algorithmId} is not supported`;
     return { hash: h.name, salt: p.saltLength };
   } catch (e) {
@@ -125,7 +125,7 @@ export function verifySigner(cms: ParsedCms, index: number, options: VerifySigne
   base.signatureValue = octetsOf(si.signature);
   base.hasSignedAttributes = parsedSigner.signedAttrsDer !== null;
 
-  for (const t of attr(si.unsignedAttrs, OID.timeStampToken)) {
+  for (const t of attr(si.unsignedAttrs, OID.signatureTimeStampToken)) {
     for (const v of t.values) base.timestampTokens.push(new Uint8Array((v as asn1js.BaseBlock).valueBeforeDecodeView));
   }
   const st = attr(si.signedAttrs, OID.signingTime)[0]?.values[0];
@@ -138,9 +138,9 @@ export function verifySigner(cms: ParsedCms, index: number, options: VerifySigne
   }
 
   const digestOid = si.digestAlgorithm.algorithmId;
-  const digest = DIGESTS[digestOid];
+  const digest = DIGEST_ALGORITHMS[digestOid];
   if (!digest) {
-    const what = SIGNATURES[digestOid] ? 'a signature algorithm identifier, not a digest algorithm' : 'not a supported digest algorithm';
+    const what = SIGNATURE_ALGORITHMS[digestOid] ? 'a signature algorithm identifier, not a digest algorithm' : 'not a supported digest algorithm';
     return { ...base, status: 'format', reasons: [`the SignerInfo digest algorithm ${digestOid} is ${what}`], constraintReasons };
   }
   base.digest = digest;
@@ -173,7 +173,7 @@ export function verifySigner(cms: ParsedCms, index: number, options: VerifySigne
 
   // Signature algorithm.
   const sigOid = si.signatureAlgorithm.algorithmId;
-  const sigAlg = SIGNATURES[sigOid];
+  const sigAlg = SIGNATURE_ALGORITHMS[sigOid];
   if (!sigAlg) return { ...base, status: 'format', reasons: [`the signature algorithm ${sigOid} is not supported`], constraintReasons };
   base.family = sigAlg.family;
   let hash = sigAlg.hash ?? digest.name;

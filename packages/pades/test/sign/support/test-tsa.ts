@@ -3,11 +3,10 @@
  * imprint it is given, signed by the test PKI's TSA certificate, at a pinned time.
  */
 import { createHash } from 'node:crypto';
-import type { HashAlgorithm } from '@paraphe/pki';
+import { type HashAlgorithm, OID } from '@paraphe/pki';
 import { buildSignedData, type Timestamper } from '../../../src/cms/build-signed-data.js';
 import { digestAlgorithmId } from '../../../src/cms/algorithms.js';
 import { generalizedTime, integer, objectIdentifier, octetString, sequence } from '../../../src/cms/der.js';
-import { OID } from '../../../src/cms/oids.js';
 import { testSigner, type Party } from './test-pki.js';
 
 const NODE_HASH: Record<HashAlgorithm, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
