@@ -3,7 +3,7 @@
  * Exit 0 only when the overall indication is TOTAL_PASSED, 1 when a signature failed or is
  * indeterminate, 2 when the file could not be read.
  */
-import { formatReport, validate } from '@paraphe/pades';
+import { formatReport, validate, ValidationError } from '@paraphe/pades';
 import { parseCommand } from '../args.js';
 import { CliError, withExitCode } from '../cli-error.js';
 import { readInput } from '../files.js';
@@ -31,8 +31,9 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
   try {
     report = await validate(bytes, { trustAnchors, at: at ?? io.clock(), fetchers });
   } catch (error) {
-    // Only a file that cannot be read at all ends here (the validator reports everything else).
-    throw withExitCode(error, 2);
+    // The validator throws ValidationError only for a file it cannot read at all (exit 2);
+    // anything else is a failure of ours and keeps exit 1.
+    throw error instanceof ValidationError ? withExitCode(error, 2) : error;
   }
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, { locale })}\n`);
   return report.indication === 'TOTAL_PASSED' ? 0 : 1;
