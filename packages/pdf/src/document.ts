@@ -10,7 +10,8 @@ import { ObjectStream } from './object-stream.js';
 import { refKey, type PdfDict, type PdfObject, type PdfRef, type PdfStream } from './objects.js';
 import { Lexer } from './lexer.js';
 import { Parser, type IndirectObject } from './parser.js';
-import { buildRevisions, findEofEnd, findStartxref, readChain } from './xref/chain.js';
+import { BrokenPrevError, buildRevisions, findEofEnd, findStartxref, readChain } from './xref/chain.js';
+import { readChainFromMarkers } from './xref/markers.js';
 import { recoverXref } from './xref/recover.js';
 import type { LoadOptions, ReadContext, Revision, XrefEntry } from './xref/types.js';
 import { describeEncryption, type EncryptionInfo } from './encryption.js';
@@ -22,7 +23,12 @@ export class PdfDocument implements StreamContext {
   readonly bytes: Uint8Array;
   // Assigned in the constructor, either from the xref chain or by recovery.
   readonly revisions!: readonly Revision[];
-  /** True when the xref was rebuilt by scanning (lenient mode only). */
+  /**
+   * True when the xref was rebuilt by scanning the file for `n g obj` (lenient mode only): the
+   * revisions are then one synthetic revision, not what the file's xref sections describe.
+   * False whenever every revision comes from an xref section the file contains — including a
+   * chain rebuilt from the `startxref … %%EOF` markers because a /Prev was bogus (warned).
+   */
   readonly recovered: boolean;
   /** Header version, e.g. "1.7". */
   readonly version: string;
@@ -45,7 +51,7 @@ export class PdfDocument implements StreamContext {
     let failure: PdfError | undefined;
     try {
       if (this.startxref === undefined) throw new PdfError('PDF_XREF', 'no startxref found');
-      this.revisions = buildRevisions(bytes, readChain(bytes, this.startxref, ctx), ctx);
+      this.revisions = buildRevisions(bytes, this.readSections(this.startxref, ctx), ctx);
       if (!this.strict) this.checkOffsets();
       this.checkCatalog();
     } catch (e) {
@@ -78,6 +84,20 @@ export class PdfDocument implements StreamContext {
       this.recovered = false;
     }
     Object.freeze(this.revisions);
+  }
+
+  /**
+   * The /Prev chain; in lenient mode, when a /Prev leads nowhere, the chain the file's own
+   * `startxref … %%EOF` markers describe (viewers and EU DSS read such files the same way).
+   */
+  private readSections(startxref: number, ctx: ReadContext): ReturnType<typeof readChain> {
+    try {
+      return readChain(this.bytes, startxref, ctx);
+    } catch (e) {
+      if (this.strict || !(e instanceof BrokenPrevError)) throw e;
+      this.warn(`${e.message}; revisions rebuilt from the startxref markers`);
+      return readChainFromMarkers(this.bytes, ctx);
+    }
   }
 
   static load(bytes: Uint8Array, options: LoadOptions = {}): PdfDocument {

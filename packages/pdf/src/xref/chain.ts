@@ -62,7 +62,7 @@ const NEAR = 64;
  * Lenient mode: an offset that misses its section by a few bytes (a common writer bug) is
  * corrected to the nearest readable section within {@link NEAR} bytes, with a warning.
  */
-function readSectionNear(bytes: Uint8Array, offset: number, ctx: ReadContext): XrefSection {
+export function readSectionNear(bytes: Uint8Array, offset: number, ctx: ReadContext): XrefSection {
   try {
     return readSection(bytes, offset, ctx);
   } catch (e) {
@@ -94,6 +94,17 @@ function readSectionNear(bytes: Uint8Array, offset: number, ctx: ReadContext): X
   }
 }
 
+/**
+ * A section reached through /Prev could not be read: the newest section was fine, the chain
+ * behind it is not. Lenient loading then rebuilds the chain from the file's markers.
+ */
+export class BrokenPrevError extends PdfError {
+  constructor(message: string, offset: number) {
+    super('PDF_XREF', message, offset);
+    this.name = 'BrokenPrevError';
+  }
+}
+
 /** Sections from the newest (the startxref target) to the oldest. */
 export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext): XrefSection[] {
   const sections: XrefSection[] = [];
@@ -107,7 +118,7 @@ export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext
     }
     seen.add(offset);
     if (sections.length >= ctx.limits.maxDepth * 64) throw new PdfError('PDF_LIMIT', 'too many xref sections');
-    const section = readSectionNear(bytes, offset, ctx);
+    const section: XrefSection = sections.length === 0 ? readSectionNear(bytes, offset, ctx) : readPrev(bytes, offset, sections[sections.length - 1]!, ctx);
     const newer = sections[sections.length - 1];
     if (newer && sizeOf(newer) < sizeOf(section)) {
       const msg = `/Size decreases from ${sizeOf(section)} (section at byte ${section.offset}) to ${sizeOf(newer)} (section at byte ${newer.offset})`;
@@ -120,6 +131,15 @@ export function readChain(bytes: Uint8Array, startxref: number, ctx: ReadContext
     if (prev !== undefined && offset === undefined) ctx.warn(`xref section at byte ${section.offset} has an invalid /Prev`);
   }
   return sections;
+}
+
+function readPrev(bytes: Uint8Array, offset: number, newer: XrefSection, ctx: ReadContext): XrefSection {
+  try {
+    return readSectionNear(bytes, offset, ctx);
+  } catch (e) {
+    if (!(e instanceof PdfError) || e.code === 'PDF_LIMIT') throw e;
+    throw new BrokenPrevError(`/Prev ${offset} of the xref section at byte ${newer.offset} leads to no xref section: ${e.message}`, offset);
+  }
 }
 
 function sizeOf(section: XrefSection): number {
