@@ -75,7 +75,8 @@ export class JobWorker {
     if (!this.#running) return;
     this.#timer = setTimeout(() => {
       this.#lanes = Array.from({ length: this.#concurrency }, () => this.#lane());
-      void Promise.all(this.#lanes).then(() => this.#schedule(this.#pollMs));
+      // Lanes never reject (they log), so polling goes on after any failure.
+      void Promise.allSettled(this.#lanes).then(() => this.#schedule(this.#pollMs));
     }, delayMs);
     this.#timer.unref();
   }
@@ -90,7 +91,13 @@ export class JobWorker {
         return;
       }
       if (!job) return;
-      await this.#run(job);
+      try {
+        await this.#run(job);
+      } catch (error) {
+        // Recording the outcome failed (database gone?): the lease expiry hands the job out again.
+        this.#log(`job ${job.name} ${job.id}: cannot record its outcome`, error);
+        return;
+      }
     }
   }
 
