@@ -11,8 +11,6 @@ import { join } from 'node:path';
 import { derFromInput, toPem, writePkcs12 } from '@paraphe/pki';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer, type ParapheServer } from '../../src/server.js';
-import { ROUTE_PLUGINS } from '../../src/api/routes/index.js';
-import { trustRoutes } from '../../src/api/routes/trust.js';
 import { issuePersonalCertificate } from '../../src/domain/credentials/issue-personal-certificate.js';
 import { openCredentialKey } from '../../src/domain/credentials/open-credential-key.js';
 import { revokeCredential } from '../../src/domain/credentials/revoke-credential.js';
@@ -35,7 +33,7 @@ forEachDialect('pdfsig acceptance', (fx) => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const config = await fx.config({ env: { PORT: String(port), PARAPHE_PUBLIC_URL: base } });
-    server = await createServer(config, { routes: ROUTE_PLUGINS.includes(trustRoutes) ? [] : [trustRoutes] });
+    server = await createServer(config);
     await server.listen();
     const org = await createTestOrganisation(server, 'Ville de Pdfsig');
     mayor = await org.person('Hélène Marchand', ['member'], 'Maire');

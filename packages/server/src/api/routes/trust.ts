@@ -80,7 +80,7 @@ export const trustRoutes: RoutePlugin = async (app, ctx) => {
 
   app.post(
     '/pki/ocsp',
-    { config: open, schema: { summary: 'OCSP responder (RFC 6960), body application/ocsp-request', tags, response: binary } },
+    { config: open, schema: { summary: 'OCSP responder (RFC 6960), body application/ocsp-request; also GET /pki/ocsp/{base64 request}', tags, response: binary } },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `expected ${OCSP_REQUEST}`);
       return sendDer(reply, 'application/ocsp-response', await answerOcspRequest(ctx, new Uint8Array(request.body)));
@@ -88,7 +88,8 @@ export const trustRoutes: RoutePlugin = async (app, ctx) => {
   );
   app.get<{ Params: { '*': string } }>(
     '/pki/ocsp/*',
-    { config: open, schema: { summary: 'OCSP responder, GET form: base64 DER request in the path', tags, response: binary } },
+    // Hidden from OpenAPI (a wildcard path has no OpenAPI form); POST /pki/ocsp documents the service.
+    { config: open, schema: { hide: true, summary: 'OCSP responder, GET form: base64 DER request in the path', tags, response: binary } },
     async (request, reply) => {
       const der = ocspRequestFromPath(request.params['*']);
       // A request that does not parse still gets an OCSP answer (malformedRequest), as clients expect.
