@@ -3,6 +3,7 @@
  * API, and starts the job worker. `createServer(config, deps?)` is what `npm start`, the CLI
  * and the tests call.
  */
+import { mkdirSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import type { AppContext } from './context.js';
@@ -57,6 +58,8 @@ export interface ParapheServer {
 }
 
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<ParapheServer> {
+  // Private: it may hold the database, the master key and the documents.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase(config.database);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

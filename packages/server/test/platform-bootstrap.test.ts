@@ -102,11 +102,12 @@ forEachDialect('first start', (fx) => {
     expect(second.lines.filter((l) => l.includes('setup?token'))).toEqual([]);
   });
 
-  it('keeps the SQLite database and blobs under the data dir by default', async () => {
-    const dataDir = fx.dataDir();
+  it('keeps the SQLite database and blobs under the data dir by default, created private (0700)', async () => {
+    const dataDir = join(fx.dataDir(), 'fresh');
     const { server } = await start(await fx.config({ dataDir }));
     const stored = await server.ctx.blobs.put(Buffer.from('%PDF-1.7 test'));
     expect(existsSync(join(dataDir, 'blobs', stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256))).toBe(true);
     if (fx.dialect === 'sqlite') expect(existsSync(join(dataDir, 'paraphe.db'))).toBe(true);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 });

@@ -35,7 +35,7 @@ export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOption
   if (config.kind === 'sqlite') {
     if (options.readonly) {
       if (!existsSync(config.file)) throw new DatabaseMissingError(`no database at ${config.file}`);
-    } else if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    } else if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true, mode: 0o700 }); // holds key material
     const connection = new SqliteDatabase(config.file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     if (!options.readonly) connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');

@@ -32,7 +32,7 @@ export function loadMasterKey(config: Pick<Config, 'masterKey' | 'masterKeyFile'
     if (key.length !== 32) throw new ConfigError(`${file} does not hold a 32-byte base64 key`);
     return { key, generated: false };
   }
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const key = random(32);
   // 'wx': never replace a key another process just wrote; losing it would make every wrapped key unreadable.
   writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
