@@ -7,10 +7,11 @@ import { useSession } from '../session.js';
 export function SessionStatus() {
   const { t } = useI18n();
   const { session, signOut } = useSession();
-  const { navigate } = useRouter();
+  const { navigate, location } = useRouter();
   const [busy, setBusy] = useState(false);
   if (session === undefined) return null;
   if (session === null) {
+    if (location.path === '/login') return null; // the page itself is the sign-in form
     return (
       <Link to="/login" className="button button-secondary" data-testid="header-sign-in">
         {t('nav.signIn')}
