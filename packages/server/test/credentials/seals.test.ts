@@ -8,7 +8,7 @@ import { createOcspRequest, derFromInput, parseCertificate, parseOcspResponse } 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer, type ParapheServer } from '../../src/server.js';
 import { AppError } from '../../src/errors.js';
-import { createDepartment } from '../../src/domain/identity/department-use-cases.js';
+import { createDepartment } from '../../src/domain/identity/create-department.js';
 import { createSeal } from '../../src/domain/credentials/create-seal.js';
 import { grantSeal, listSealGrants, withdrawSealGrant } from '../../src/domain/credentials/seal-grants.js';
 import { unlockSealSigner } from '../../src/domain/credentials/unlock-seal-signer.js';
