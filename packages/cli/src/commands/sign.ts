@@ -6,7 +6,7 @@ import { CliError } from '../cli-error.js';
 import { assertReadable, readInput } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readCertificates } from '../pem.js';
-import { parseHash, parseLevel } from '../level.js';
+import { parseHash, parseLevel, type HashName } from '../level.js';
 import { revocationSource } from '../revocation.js';
 import { parseVisible } from '../visible.js';
 
@@ -46,13 +46,18 @@ export async function signCommand(args: readonly string[], io: CliIo): Promise<n
   await assertReadable(input);
   const { signer } = await loadPkcs12(await readInput(p12Path, 'PKCS#12 file'), password);
   const crls = await Promise.all((values.crl ?? []).map((path) => readInput(path, 'CRL file')));
+  const certificates = await readCertificates(values.cert ?? []);
+  const timestamper =
+    tsaUrl === undefined
+      ? undefined
+      : (imprint: Uint8Array, alg: HashName) => requestTimestamp(imprint, alg, { url: tsaUrl, fetch: io.fetch });
 
   await signPdfFile(input, output, {
     signer,
     hash,
     level,
-    timestamper: tsaUrl === undefined ? undefined : (imprint, alg) => requestTimestamp(imprint, alg, { url: tsaUrl, fetch: io.fetch }),
-    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls, certificates: await readCertificates(values.cert ?? []) }),
+    timestamper,
+    revocation: revocationSource({ fetch: io.fetch, ocspUrl: values.ocsp, crls, certificates }),
     field: values.field,
     visible,
     reason: values.reason,
