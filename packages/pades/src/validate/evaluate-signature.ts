@@ -3,10 +3,10 @@
  * structure, message digest, signature value, signer binding, signature timestamp, crypto
  * constraints at the proof-of-existence time, trust, and changes made after it.
  */
-import { bytesEqual } from './cms/asn1-util.js';
-import { CmsError } from './cms/cms-error.js';
+import { bytesEqual } from '../cms/asn1-util.js';
+import { CmsError } from '../cms/cms-error.js';
 import { digestChunks } from './cms/crypto-verify.js';
-import { parseSignedData, type ParsedCms } from './cms/parse-cms.js';
+import { parseSignedData, type ParsedCms } from '../cms/parse-signed-data.js';
 import { checkTimestampToken } from './cms/timestamp-token.js';
 import { verifySigner, type SignerVerification } from './cms/verify-signer.js';
 import type { ValidationContext } from './context.js';

@@ -6,7 +6,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
-import { parseSignedData } from '../../src/validate/cms/parse-cms.js';
+import { parseSignedData } from '../../src/cms/parse-signed-data.js';
 import { verifySigner } from '../../src/validate/cms/verify-signer.js';
 import { rawSignatures } from './support/corpus-cms.js';
 

@@ -1,6 +1,6 @@
 /** Parsed view of an X.509 certificate keeping its exact DER, with the facts the report shows. */
 import * as pkijs from 'pkijs';
-import { parseDer, toHex } from './asn1-util.js';
+import { parseDer, toHex } from '../../cms/asn1-util.js';
 import { OID } from '@paraphe/pki';
 
 export interface CertView {

@@ -2,11 +2,11 @@
  * RFC 3161 timestamp tokens (signature timestamps and document timestamps): the token's own
  * CMS signature, and its message imprint against the bytes it claims to cover.
  */
-import * as pkijs from 'pkijs';
-import { bytesEqual, parseDer, toHex } from './asn1-util.js';
+import { bytesEqual, toHex } from '../../cms/asn1-util.js';
+import { decodeTstInfo, type DecodedTstInfo } from '../../cms/read-timestamp-token.js';
 import { digestChunks } from './crypto-verify.js';
-import { DIGEST_ALGORITHMS, OID } from '@paraphe/pki';
-import { parseSignedData, type ParsedCms } from './parse-cms.js';
+import { DIGEST_ALGORITHMS } from '@paraphe/pki';
+import { parseSignedData, type ParsedCms } from '../../cms/parse-signed-data.js';
 import { verifySigner, type SignerVerification } from './verify-signer.js';
 
 export interface TimestampCheck {
@@ -31,28 +31,25 @@ export function checkTimestampToken(token: Uint8Array, covered: readonly Uint8Ar
   } catch (e) {
     return fail(`the timestamp token cannot be decoded: ${(e as Error).message}`);
   }
-  if (cms.eContentType !== OID.tstInfo || !cms.eContent) return fail(`the timestamp token does not encapsulate a TSTInfo (content type ${cms.eContentType})`, { cms });
-  const asn = parseDer(cms.eContent);
-  let tst: pkijs.TSTInfo;
+  let tst: DecodedTstInfo;
   try {
-    if (!asn) throw new Error('not DER');
-    tst = new pkijs.TSTInfo({ schema: asn });
+    tst = decodeTstInfo(cms);
   } catch (e) {
-    return fail(`the TSTInfo cannot be decoded: ${(e as Error).message}`, { cms });
+    return fail((e as Error).message, { cms });
   }
-  const genTime = tst.genTime;
-  const hashOid = tst.messageImprint.hashAlgorithm.algorithmId;
+  const genTime = tst.info.genTime;
+  const hashOid = tst.info.messageImprint.hashAlgorithm.algorithmId;
   const spec = DIGEST_ALGORITHMS[hashOid];
   const reasons: string[] = [];
   let imprintMatches = false;
   if (!spec) reasons.push(`the timestamp imprint hash algorithm ${hashOid} is not supported`);
   else {
-    const expected = new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView);
+    const expected = new Uint8Array(tst.info.messageImprint.hashedMessage.valueBlock.valueHexView);
     const actual = digestChunks(spec, covered);
     imprintMatches = bytesEqual(expected, actual);
     if (!imprintMatches) reasons.push(`the timestamp imprint (${toHex(expected).slice(0, 16)}…) does not match the ${spec.name} of the timestamped data`);
   }
-  const signer = verifySigner(cms, 0, { content: [cms.eContent], extraCertificates });
+  const signer = verifySigner(cms, 0, { content: [tst.der], extraCertificates });
   if (signer.status !== 'ok' || signer.ess?.mismatch) reasons.push(...signer.reasons.map((r) => `timestamp token: ${r}`));
   return {
     ok: imprintMatches && signer.status === 'ok' && signer.constraintReasons.length === 0 && !signer.ess?.mismatch,

@@ -6,12 +6,12 @@
 import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { bytesEqual, childrenOf, octetsOf, tagOf, toHex } from './asn1-util.js';
+import { bytesEqual, childrenOf, octetsOf, tagOf, toHex } from '../../cms/asn1-util.js';
 import { parseCertificate, type CertView } from './certificate.js';
 import { digestChunks, keyBits, publicKeyOf, verifySignatureValue, type DigestSpec } from './crypto-verify.js';
 import { checkEss, type EssCheck } from './ess.js';
 import { DIGEST_ALGORITHMS, OID, SIGNATURE_ALGORITHMS, type SignatureFamily } from '@paraphe/pki';
-import type { ParsedCms } from './parse-cms.js';
+import type { ParsedCms } from '../../cms/parse-signed-data.js';
 
 const MAX_CERTIFICATES = 500;
 
