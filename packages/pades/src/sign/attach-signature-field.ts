@@ -7,7 +7,7 @@ import {
   pdfArray, pdfDict, pdfName, pdfNumber, withEntry,
   type IncrementalUpdate, type PdfDocument, type PdfObject, type PdfRef,
 } from '@paraphe/pdf';
-import { buildSignatureAppearance } from '../appearance/index.js';
+import { appearanceConstraintsFor, buildSignatureAppearance } from '../appearance/index.js';
 import type { CatalogDraft } from './catalog-draft.js';
 import { asArray, asDict, asNumber, asRef } from './document-access.js';
 import { listFields, uniqueFieldName } from './form-fields.js';
@@ -23,7 +23,7 @@ export interface FieldPlacement {
   /** Requested name; a new field with a unique `${baseName}N` name otherwise. */
   readonly fieldName?: string;
   readonly baseName: string;
-  readonly visible?: { page: number; x: number; y: number; width: number; height: number; image?: Uint8Array };
+  readonly visible?: { page: number; x: number; y: number; width: number; height: number; image?: Uint8Array; locale?: 'fr' | 'en' };
   /** Appearance text for visible widgets. */
   readonly lines: () => readonly string[];
 }
@@ -62,13 +62,18 @@ export function attachSignatureField(doc: PdfDocument, update: IncrementalUpdate
     ['P', page.ref],
   ];
   if (p.visible) {
+    const constraints = appearanceConstraintsFor(doc, pageIndex);
     const ap = buildSignatureAppearance(update, {
+      ...constraints,
       width: p.visible.width,
       height: p.visible.height,
       lines: p.lines(),
       ...(p.visible.image ? { image: p.visible.image } : {}),
+      ...(p.visible.locale ? { locale: p.visible.locale } : {}),
     });
     entries.push(['AP', pdfDict({ N: ap })]);
+    // Viewers that regenerate or lay out the widget read its rotation from /MK /R (ISO 32000-1 §12.5.6.19).
+    if (constraints.rotation !== 0) entries.push(['MK', pdfDict({ R: pdfNumber(constraints.rotation) })]);
   }
   update.set(widgetRef, pdfDict(entries));
   addToPageAnnots(doc, update, page.ref, page.dict, widgetRef);
@@ -93,16 +98,33 @@ function fillExistingField(
     const width = Math.abs(x2 - x1);
     const height = Math.abs(y2 - y1);
     if (width > 0 && height > 0) {
+      const constraints = appearanceConstraintsFor(doc, widgetPageIndex(doc, dict, field.ref));
       const ap = buildSignatureAppearance(update, {
+        ...constraints,
         width,
         height,
         lines: p.lines(),
         ...(p.visible?.image ? { image: p.visible.image } : {}),
+        ...(p.visible?.locale ? { locale: p.visible.locale } : {}),
       });
       dict = withEntry(dict, 'AP', pdfDict({ N: ap }));
+      if (constraints.rotation !== 0) {
+        const mk = asDict(doc, dict.entries.get('MK')) ?? pdfDict({});
+        dict = withEntry(dict, 'MK', withEntry(mk, 'R', pdfNumber(constraints.rotation)));
+      }
     }
   }
   update.set(field.ref, dict);
+}
+
+/** The page holding a widget: its /P, else the page whose /Annots lists it, else the first. */
+function widgetPageIndex(doc: PdfDocument, widget: ReturnType<PdfDocument['pages']>[number]['dict'], ref: PdfRef): number {
+  const pages = doc.pages();
+  const p = asRef(widget.entries.get('P'));
+  const byP = p ? pages.findIndex((pg) => pg.ref.num === p.num) : -1;
+  if (byP >= 0) return byP;
+  const byAnnots = pages.findIndex((pg) => (asArray(doc, pg.dict.entries.get('Annots'))?.items ?? []).some((a) => asRef(a)?.num === ref.num));
+  return Math.max(0, byAnnots);
 }
 
 function addToPageAnnots(doc: PdfDocument, update: IncrementalUpdate, pageRef: PdfRef, pageDict: ReturnType<PdfDocument['pages']>[number]['dict'], widgetRef: PdfRef): void {
