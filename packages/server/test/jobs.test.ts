@@ -150,4 +150,33 @@ forEachDialect('jobs', (fx) => {
     expect(ran).toEqual([{ n: 7 }]);
     expect(await job(second, id)).toMatchObject({ status: 'done' });
   });
+
+  // Scale-out is a PostgreSQL deployment (SQLite serves one process), so only there.
+  if (fx.dialect === 'postgres') {
+    it('two servers on one database run every job exactly once between them', async () => {
+      const config = await fx.config({ freshSchema: true, env: { PARAPHE_WORKER: 'on' } });
+      const runs: string[] = [];
+      const byServer = [0, 0];
+      const handlerFor = (index: number) => async (_app: unknown, ctx: ParapheServer['ctx']) => {
+        ctx.jobs.register('shared', async (run) => {
+          runs.push(run.id);
+          byServer[index]!++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        });
+      };
+      const a = await createServer(config, { anchorIntervalMs: CENTURY, worker: { pollMs: 10, concurrency: 3 }, routes: [handlerFor(0)] });
+      servers.push(a);
+      const b = await createServer(config, { anchorIntervalMs: CENTURY, worker: { pollMs: 10, concurrency: 3 }, routes: [handlerFor(1)] });
+      servers.push(b);
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) ids.push((await enqueueJob(a.ctx.db.kysely, a.ctx, { name: 'shared', payload: i })).id);
+      for (let i = 0; i < 500 && runs.length < ids.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      await a.worker.stop();
+      await b.worker.stop();
+      expect([...runs].sort()).toEqual([...ids].sort());
+      expect(byServer[0]! + byServer[1]!).toBe(40);
+      const pending = await a.ctx.db.kysely.selectFrom('jobs').select('id').where('name', '=', 'shared').where('status', '!=', 'done').execute();
+      expect(pending).toEqual([]);
+    });
+  }
 });
