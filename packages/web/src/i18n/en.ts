@@ -72,6 +72,7 @@ export const en: Messages = {
   'verify.error.tooLarge': 'This file is too large to be checked here.',
   'verify.error.empty': 'The file is empty.',
   'verify.error.notPdf': 'Choose a PDF file.',
+  'verify.error.busy': 'The verification service is busy. Try again in a moment.',
   'report.title': 'Verification result',
   'report.verdict.TOTAL_PASSED': 'Valid',
   'report.verdict.TOTAL_FAILED': 'Invalid',

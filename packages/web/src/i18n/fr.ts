@@ -70,6 +70,7 @@ export const fr = {
   'verify.error.tooLarge': 'Ce fichier est trop volumineux pour être vérifié ici.',
   'verify.error.empty': 'Le fichier est vide.',
   'verify.error.notPdf': 'Choisissez un fichier PDF.',
+  'verify.error.busy': 'Le service de vérification est très sollicité. Réessayez dans un instant.',
   'report.title': 'Résultat de la vérification',
   'report.verdict.TOTAL_PASSED': 'Valide',
   'report.verdict.TOTAL_FAILED': 'Invalide',

@@ -24,6 +24,7 @@ function failureText(error: unknown, t: Translate): string {
     if (reason === 'EMPTY') return t('verify.error.empty');
     if (error.code === 'PAYLOAD_TOO_LARGE' || reason === 'VALIDATE_LIMIT') return t('verify.error.tooLarge');
     if (error.code === 'UNSUPPORTED_MEDIA_TYPE') return t('verify.error.notPdf');
+    if (error.code === 'RATE_LIMITED') return t('verify.error.busy');
   }
   return errorMessage(error, t);
 }
