@@ -1,6 +1,6 @@
 /**
- * Small COS helpers for diff analysis: typed getters and structural identity of two values,
- * where references compare by object number (each referenced object is judged on its own).
+ * Small COS helpers for diff analysis and validation: typed getters and structural identity of
+ * two values, where references compare by object number (each referenced object is judged on its own).
  */
 import type { PdfDict, PdfObject, PdfRef } from '@paraphe/pdf';
 
@@ -30,6 +30,7 @@ export function numberOf(obj: PdfObject | undefined): number | undefined {
   return obj && obj.kind === 'number' ? obj.value : undefined;
 }
 
+/** Decodes a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding ≈ Latin-1). */
 export function textOf(obj: PdfObject | undefined): string | undefined {
   if (!obj || obj.kind !== 'string') return undefined;
   const b = obj.bytes;

@@ -7,7 +7,7 @@ import type { ValidationContext } from './context.js';
 import type { Evaluated } from './evaluated.js';
 import { checkSignedPart } from './signed-part.js';
 import type { FoundSignature } from './structure/find-signatures.js';
-import { nameOf } from './structure/pdf-view.js';
+import { nameOf } from '../diff/cos.js';
 import { existenceTime } from './poe.js';
 import { checkTrust } from './trust.js';
 import { Verdict } from './verdict.js';

@@ -2,7 +2,8 @@
  * The certification (DocMDP) permission in force: /Root/Perms/DocMDP points at the
  * certification signature, whose /Reference transform parameters carry /P (default 2).
  */
-import { dictOf, nameOf, refOf, type PdfView } from './pdf-view.js';
+import { asDict, nameOf, refOf } from '../../diff/cos.js';
+import type { PdfView } from './pdf-view.js';
 
 export interface Certification {
   readonly permission: 1 | 2 | 3;
@@ -23,17 +24,17 @@ export function certificationOf(doc: PdfView): Certification | null {
 }
 
 function certificationIn(doc: PdfView, rev: number): Certification | null {
-  const perms = dictOf(doc.resolve(doc.catalog(rev).entries.get('Perms'), rev));
+  const perms = asDict(doc.resolve(doc.catalog(rev).entries.get('Perms'), rev));
   const docMdpObj = perms?.entries.get('DocMDP');
-  const sig = dictOf(doc.resolve(docMdpObj, rev));
+  const sig = asDict(doc.resolve(docMdpObj, rev));
   if (!sig) return null;
   let permission: 1 | 2 | 3 = 2;
   const refs = doc.resolve(sig.entries.get('Reference'), rev);
   if (refs?.kind === 'array') {
     for (const item of refs.items) {
-      const r = dictOf(doc.resolve(item, rev));
+      const r = asDict(doc.resolve(item, rev));
       if (nameOf(r?.entries.get('TransformMethod')) !== 'DocMDP') continue;
-      const params = dictOf(doc.resolve(r?.entries.get('TransformParams'), rev));
+      const params = asDict(doc.resolve(r?.entries.get('TransformParams'), rev));
       const p = doc.resolve(params?.entries.get('P'), rev);
       if (p?.kind === 'number' && (p.value === 1 || p.value === 2 || p.value === 3)) permission = p.value;
     }

@@ -3,7 +3,8 @@
  * certificates, OCSP responses and CRLs stored for long-term validation.
  */
 import { decodeStream, type PdfObject } from '@paraphe/pdf';
-import { dictOf, type PdfView } from './pdf-view.js';
+import { asDict } from '../../diff/cos.js';
+import type { PdfView } from './pdf-view.js';
 
 export interface DssData {
   readonly present: boolean;
@@ -44,7 +45,7 @@ function streams(doc: PdfView, arr: PdfObject | undefined, rev: number, warnings
 
 export function readDss(doc: PdfView, warnings: string[]): DssData {
   const last = doc.revisions.length - 1;
-  const dss = dictOf(doc.resolve(doc.catalog(last).entries.get('DSS'), last));
+  const dss = asDict(doc.resolve(doc.catalog(last).entries.get('DSS'), last));
   let firstRevision: number | null = null;
   for (let r = 0; r <= last; r++) {
     try {

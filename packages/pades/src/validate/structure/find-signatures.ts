@@ -4,7 +4,8 @@
  * timestamp dictionary. One signature value referenced by several fields is one signature.
  */
 import type { PdfDict, PdfObject } from '@paraphe/pdf';
-import { dictOf, nameOf, refOf, textOf, type PdfView } from './pdf-view.js';
+import { asDict, nameOf, refOf, textOf } from '../../diff/cos.js';
+import type { PdfView } from './pdf-view.js';
 
 export interface FoundSignature {
   readonly fieldNames: string[];
@@ -24,7 +25,7 @@ interface Pending { readonly obj: PdfObject; readonly parentName: string; readon
 /** Signatures of revision `rev` (default: the latest), as that revision's form describes them. */
 export function findSignatures(doc: PdfView, warnings: string[], rev?: number): FoundSignature[] {
   const catalog = doc.catalog(rev);
-  const acro = dictOf(doc.resolve(catalog.entries.get('AcroForm'), rev));
+  const acro = asDict(doc.resolve(catalog.entries.get('AcroForm'), rev));
   const fields = doc.resolve(acro?.entries.get('Fields'), rev);
   if (!fields || fields.kind !== 'array') return [];
   const byKey = new Map<string, FoundSignature>();
@@ -40,7 +41,7 @@ export function findSignatures(doc: PdfView, warnings: string[], rev?: number): 
       if (visited.has(ref.num)) { warnings.push(`circular reference in the form field tree at object ${ref.num}`); continue; }
       visited.add(ref.num);
     }
-    const dict = dictOf(doc.resolve(item.obj, rev));
+    const dict = asDict(doc.resolve(item.obj, rev));
     if (!dict) continue;
     const partial = textOf(dict.entries.get('T'));
     const name = partial === undefined ? item.parentName : item.parentName ? `${item.parentName}.${partial}` : partial;
@@ -49,7 +50,7 @@ export function findSignatures(doc: PdfView, warnings: string[], rev?: number): 
     const v = dict.entries.get('V');
     if (ft === 'Sig' && v !== undefined) {
       const vRef = refOf(v);
-      const sig = dictOf(doc.resolve(v, rev));
+      const sig = asDict(doc.resolve(v, rev));
       if (sig) {
         const key = vRef ? `r${vRef.num}` : `d${holder ?? 'x'}:${name}`;
         const existing = byKey.get(key);

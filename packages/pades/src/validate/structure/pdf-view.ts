@@ -1,8 +1,8 @@
 /**
- * The slice of the revision-aware reader (`@paraphe/pdf` PdfDocument) the validator uses,
- * with small typed getters over COS values.
+ * The slice of the revision-aware reader (`@paraphe/pdf` PdfDocument) the validator uses, and
+ * PDF date parsing. Typed getters over COS values live in diff/cos.ts.
  */
-import type { PdfDict, PdfObject, PdfRef } from '@paraphe/pdf';
+import type { PdfDict, PdfObject } from '@paraphe/pdf';
 
 export interface RevisionView {
   readonly index: number;
@@ -22,34 +22,6 @@ export interface PdfView {
   resolve(obj: PdfObject | undefined, rev?: number): PdfObject | undefined;
   catalog(rev?: number): PdfDict;
   locate(num: number, rev?: number): EntryLike | undefined;
-}
-
-export function dictOf(obj: PdfObject | undefined): PdfDict | undefined {
-  if (!obj) return undefined;
-  if (obj.kind === 'dict') return obj;
-  if (obj.kind === 'stream') return obj.dict;
-  return undefined;
-}
-
-export function nameOf(obj: PdfObject | undefined): string | undefined {
-  return obj?.kind === 'name' ? obj.value : undefined;
-}
-
-export function refOf(obj: PdfObject | undefined): PdfRef | undefined {
-  return obj?.kind === 'ref' ? obj : undefined;
-}
-
-/** Decodes a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding ≈ Latin-1). */
-export function textOf(obj: PdfObject | undefined): string | undefined {
-  if (obj?.kind !== 'string') return undefined;
-  const b = obj.bytes;
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    let s = '';
-    for (let i = 2; i + 1 < b.length; i += 2) s += String.fromCharCode((b[i]! << 8) | b[i + 1]!);
-    return s;
-  }
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder().decode(b.subarray(3));
-  return Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
 }
 
 /** Parses a PDF date (D:YYYYMMDDHHmmSSOHH'mm) into an ISO string, or null. */

@@ -3,13 +3,14 @@
  * damaged tree is reported as a warning (pyHanko's diff analysis refuses such files).
  */
 import type { PdfObject } from '@paraphe/pdf';
-import { dictOf, type PdfView } from './pdf-view.js';
+import { asDict } from '../../diff/cos.js';
+import type { PdfView } from './pdf-view.js';
 
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 256;
 
 export function checkStructureTree(doc: PdfView, warnings: string[]): void {
-  const root = dictOf(doc.resolve(doc.catalog().entries.get('StructTreeRoot')));
+  const root = asDict(doc.resolve(doc.catalog().entries.get('StructTreeRoot')));
   if (!root) return;
   const onPath = new Set<number>();
   let visited = 0;
