@@ -5,7 +5,7 @@ export { addDocumentTimestamp, renewArchive } from './add-document-timestamp.js'
 export { addValidationData } from '../dss/add-validation-data.js';
 export { SignError, type SignErrorCode } from './sign-error.js';
 export type {
-  SignOptions, VisibleSignature, ValidationDataOptions, DocumentTimestampOptions, RenewArchiveOptions,
+  SignOptions, SignWarning, VisibleSignature, ValidationDataOptions, DocumentTimestampOptions, RenewArchiveOptions,
 } from './sign-options.js';
 export type { RevocationSource } from '../dss/revocation-source.js';
 export type { Timestamper } from '../cms/build-signed-data.js';

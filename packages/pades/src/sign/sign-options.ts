@@ -46,6 +46,21 @@ export interface SignOptions {
   readonly certify?: 1 | 2 | 3;
   /** Claimed signing time (/M); default: now. */
   readonly clock?: () => Date;
+  /**
+   * Told what signing left undone without failing, e.g. at B-LT the validation data of an
+   * earlier signature whose revocation data could not be fetched.
+   */
+  readonly onWarning?: (warning: SignWarning) => void;
+}
+
+/** Something signing could not do that does not make the new signature wrong. */
+export interface SignWarning {
+  readonly code: 'SIGN_EARLIER_VALIDATION_DATA_UNAVAILABLE';
+  /** Field of the earlier signature or document timestamp concerned. */
+  readonly field: string;
+  /** Code of the underlying failure (e.g. SIGN_REVOCATION_UNAVAILABLE, SIGN_CHAIN_INCOMPLETE, a CMS error code). */
+  readonly reason: string;
+  readonly message: string;
 }
 
 export interface ValidationDataOptions {

@@ -10,6 +10,7 @@ import { collectValidationData } from '../dss/collect-validation-data.js';
 import { createDssUpdate } from '../dss/create-dss-update.js';
 import { vriKey } from '../dss/vri-key.js';
 import { createDocumentTimestampUpdate } from './create-document-timestamp-update.js';
+import { earlierValidationData } from './earlier-validation-data.js';
 import { createSignatureUpdate, effectiveHash, type SignatureUpdate } from './create-signature-update.js';
 import { loadForSigning } from './document-access.js';
 import { assertPageTreeSound, assertSafeToAppend, assertSigningAllowed } from './preconditions.js';
@@ -55,8 +56,12 @@ export async function extendToLevel(
   let bytes = signed;
   let doc: PdfDocument = await loadForSigning(bytes);
   const certs = allEmbeddedCertificates(signature.der);
-  const material = await collectValidationData(certs, options.revocation ?? {}, options.signer.chain);
-  const dssTail = createDssUpdate(doc, [{ key: vriKey(signature.contentsValue), material }]);
+  const revocation = options.revocation ?? {};
+  const material = await collectValidationData(certs, revocation, options.signer.chain);
+  const key = vriKey(signature.contentsValue);
+  // Earlier signatures and document timestamps that lack validation data get it in the same DSS update.
+  const earlier = await earlierValidationData(doc, revocation, key, (w) => options.onWarning?.(w));
+  const dssTail = createDssUpdate(doc, [{ key, material }, ...earlier]);
   if (level === 'B-LT') return [dssTail];
   bytes = concatBytes([bytes, dssTail]);
   doc = await loadForSigning(bytes);
