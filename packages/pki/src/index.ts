@@ -10,7 +10,8 @@ export {
   publicKeyFromSpki,
   type SignatureAlgorithmParams,
 } from './signature-algorithm.js';
-export { minimalPositiveInteger, toHex, fromHex } from './asn1/bytes.js';
+export { minimalPositiveInteger, toHex, fromHex, concatBytes, bytesEqual } from './asn1/bytes.js';
+export { der, tlv, compareBytes } from './asn1/der-writer.js';
 export { OID } from './asn1/oids.js';
 export { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, type SignatureFamily } from './asn1/algorithm-oids.js';
 export { generateKeyPair, spkiOf, type KeyAlgorithm, type KeyPair } from './keys/generate-key-pair.js';
