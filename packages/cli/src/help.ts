@@ -22,7 +22,7 @@ Commands:
   ocsp serve [--port 3162] [--pki DIR]   run a development OCSP responder on 127.0.0.1
   serve [--port 3000] [--host H] [--data DIR]
                                          run the platform (configuration: see README)
-  audit verify [--data DIR | --database-url URL] [--org ID] [--json]
+  audit verify [--data DIR | --database-url URL] [--org ID] [--json] [--tsa-cert PEM]
                                          check the audit chains; exit 1 names tampered events
 
 Options:

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { parseTimestampToken } from '@paraphe/pki';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTimestampToken, toPem } from '@paraphe/pki';
 import { run } from '@paraphe/cli';
 import { createServer, type ParapheServer } from '../src/server.js';
 import { manualClock } from '../src/infra/clock.js';
@@ -89,6 +91,18 @@ forEachDialect('audit verification (anchors, API, CLI)', (fx) => {
     const { status, out } = await cli();
     expect(out).toMatch(new RegExp(`OK +chain ${orgId}: \\d+ events, anchored up to seq \\d+`));
     expect(status).toBe(0);
+  });
+
+  it('anchors are checked against a TSA certificate kept outside the database (--tsa-cert)', async () => {
+    const dir = fx.dataDir();
+    const good = join(dir, 'tsa.pem');
+    const wrong = join(dir, 'other.pem');
+    writeFileSync(good, toPem(server.ctx.pki.tsa.certificate));
+    writeFileSync(wrong, toPem(server.ctx.pki.ocsp.certificate));
+    expect((await cli('--org', orgId, '--tsa-cert', good)).status).toBe(0);
+    const { status, out } = await cli('--org', orgId, '--tsa-cert', wrong);
+    expect(status).toBe(1);
+    expect(out).toMatch(/ANCHOR_INVALID seq \d+: .*TSA_BAD_CERT/);
   });
 
   it('a rewritten anchored event is caught by its anchor even when the chain is re-hashed to the head', async () => {
