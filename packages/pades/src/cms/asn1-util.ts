@@ -20,6 +20,7 @@ export function tagOf(block: asn1js.AsnType): { cls: number; num: number; constr
 export function octetsOf(block: asn1js.AsnType): Uint8Array {
   const b = block as asn1js.BaseBlock & { valueBlock: { valueHexView?: Uint8Array } };
   if (b.idBlock.isConstructed) {
+    // A loop, not concatBytes(...parts): a hostile BER value may have more chunks than a call has arguments.
     const parts = childrenOf(block).map(octetsOf);
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
@@ -32,14 +33,4 @@ export function octetsOf(block: asn1js.AsnType): Uint8Array {
 export function parseDer(bytes: Uint8Array): asn1js.AsnType | null {
   const r = asn1js.fromBER(bytes);
   return r.offset === -1 ? null : r.result;
-}
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-export function toHex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex');
 }

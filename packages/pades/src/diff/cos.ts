@@ -2,6 +2,7 @@
  * Small COS helpers for diff analysis and validation: typed getters and structural identity of
  * two values, where references compare by object number (each referenced object is judged on its own).
  */
+import { bytesEqual } from '@paraphe/pki';
 import type { PdfDict, PdfObject, PdfRef } from '@paraphe/pdf';
 
 /** Deepest direct nesting compared; deeper values are treated as different (never equal by accident). */
@@ -43,12 +44,6 @@ export function textOf(obj: PdfObject | undefined): string | undefined {
   let s = '';
   for (const c of b) s += String.fromCharCode(c);
   return s;
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Structural identity of two direct values; refs are equal when they name the same object. */

@@ -3,7 +3,7 @@
  * structure, message digest, signature value, signer binding, signature timestamp, crypto
  * constraints at the proof-of-existence time, trust, and changes made after it.
  */
-import { bytesEqual } from '../cms/asn1-util.js';
+import { bytesEqual } from '@paraphe/pki';
 import { CmsError } from '../cms/cms-error.js';
 import { digestChunks } from './cms/crypto-verify.js';
 import { parseSignedData, type ParsedCms } from '../cms/parse-signed-data.js';

@@ -4,7 +4,7 @@
  * timestamp or a later document timestamp; B-LT when the DSS holds the chain and revocation
  * data; B-LTA when a valid document timestamp covers that DSS. Null for non-PAdES forms.
  */
-import { bytesEqual } from '../cms/asn1-util.js';
+import { bytesEqual } from '@paraphe/pki';
 import type { Evaluated } from './evaluated.js';
 import type { PadesLevel } from './report.js';
 import type { DssData } from './structure/dss.js';

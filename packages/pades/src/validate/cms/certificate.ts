@@ -1,7 +1,7 @@
 /** Parsed view of an X.509 certificate keeping its exact DER, with the facts the report shows. */
 import * as pkijs from 'pkijs';
-import { parseDer, toHex } from '../../cms/asn1-util.js';
-import { OID } from '@paraphe/pki';
+import { parseDer } from '../../cms/asn1-util.js';
+import { OID, toHex } from '@paraphe/pki';
 
 export interface CertView {
   readonly der: Uint8Array;

@@ -3,9 +3,9 @@
  * attribute binds the signature to one certificate, so a signer cannot be substituted.
  */
 import * as asn1js from 'asn1js';
-import { childrenOf, octetsOf, bytesEqual, tagOf } from '../../cms/asn1-util.js';
+import { childrenOf, octetsOf, tagOf } from '../../cms/asn1-util.js';
 import { digestChunks } from './crypto-verify.js';
-import { DIGEST_ALGORITHMS } from '@paraphe/pki';
+import { bytesEqual, DIGEST_ALGORITHMS } from '@paraphe/pki';
 import type { CertView } from './certificate.js';
 
 export interface EssCheck {

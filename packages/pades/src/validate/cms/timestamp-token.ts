@@ -2,10 +2,9 @@
  * RFC 3161 timestamp tokens (signature timestamps and document timestamps): the token's own
  * CMS signature, and its message imprint against the bytes it claims to cover.
  */
-import { bytesEqual, toHex } from '../../cms/asn1-util.js';
 import { decodeTstInfo, type DecodedTstInfo } from '../../cms/read-timestamp-token.js';
 import { digestChunks } from './crypto-verify.js';
-import { DIGEST_ALGORITHMS } from '@paraphe/pki';
+import { bytesEqual, DIGEST_ALGORITHMS, toHex } from '@paraphe/pki';
 import { parseSignedData, type ParsedCms } from '../../cms/parse-signed-data.js';
 import { verifySigner, type SignerVerification } from './verify-signer.js';
 

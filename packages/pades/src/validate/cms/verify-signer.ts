@@ -6,11 +6,11 @@
 import type { KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { bytesEqual, childrenOf, octetsOf, tagOf, toHex } from '../../cms/asn1-util.js';
+import { childrenOf, octetsOf, tagOf } from '../../cms/asn1-util.js';
 import { parseCertificate, type CertView } from './certificate.js';
 import { digestChunks, keyBits, publicKeyOf, verifySignatureValue, type DigestSpec } from './crypto-verify.js';
 import { checkEss, type EssCheck } from './ess.js';
-import { DIGEST_ALGORITHMS, OID, SIGNATURE_ALGORITHMS, type SignatureFamily } from '@paraphe/pki';
+import { bytesEqual, DIGEST_ALGORITHMS, OID, SIGNATURE_ALGORITHMS, type SignatureFamily, toHex } from '@paraphe/pki';
 import type { ParsedCms } from '../../cms/parse-signed-data.js';
 
 const MAX_CERTIFICATES = 500;
