@@ -6,7 +6,9 @@ import { differingKeys, get, nameOf } from '../cos.js';
 import { approveSlot, isFresh, newObject, type DiffContext } from '../context.js';
 
 /** Trailer keys that describe the file layout rather than the document. */
-const LAYOUT_KEYS = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Info', 'Root', 'Type', 'W', 'Index', 'Filter', 'DecodeParms', 'Length', 'DL']);
+// Entries that describe the file's layout rather than its content. /DocChecksum is Acrobat's
+// MD5 of the previous file: writers drop or refresh it, and it changes nothing that is shown.
+const LAYOUT_KEYS = new Set(['Size', 'Prev', 'XRefStm', 'ID', 'Info', 'Root', 'Type', 'W', 'Index', 'Filter', 'DecodeParms', 'Length', 'DL', 'DocChecksum']);
 
 export function structureRule(ctx: DiffContext): void {
   for (const n of ctx.changed) {
