@@ -5,6 +5,7 @@ export { hashOid, hashFromOid, hashLength, digest, nodeHashName } from './hash.j
 export { type RandomSource, defaultRandom, randomSerial } from './random.js';
 export {
   signatureAlgorithmIdentifier,
+  hashAlgorithmIdentifier,
   parseSignatureAlgorithm,
   verifySignature,
   publicKeyFromSpki,
