@@ -4,7 +4,7 @@
  * and the tests call.
  */
 import { mkdirSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import type { AppContext } from './context.js';
 import { installErrorHandlers, errorBodySchema } from './api/errors.js';
@@ -61,12 +61,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   // Private: it may hold the database, the master key and the documents.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase(config.database);
+  const hops = config.trustProxy;
+  const trustProxy: FastifyServerOptions['trustProxy'] =
+    typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : typeof hops === 'object' ? [...hops] : hops;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.limits.bodyBytes,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
-    // Behind a reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Behind a trusted reverse proxy the client address comes from X-Forwarded-For.
+    trustProxy,
   });
   try {
     return await assemble(config, deps, db, app);

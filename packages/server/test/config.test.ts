@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       masterKeyFile: '/srv/paraphe/data/master.key',
       limits: { bodyBytes: 1048576, uploadBytes: 52428800 },
       worker: true,
+      trustProxy: false,
       logLevel: 'info',
     });
     expect(c.smtp).toBeUndefined();
@@ -47,12 +48,19 @@ describe('loadConfig', () => {
     expect(c.masterKey).toEqual(Buffer.alloc(32, 0xab));
   });
 
+  it('trusts reverse proxies only when told', () => {
+    expect(loadConfig({ PARAPHE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ PARAPHE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ PARAPHE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
     [{ PARAPHE_MASTER_KEY: 'short' }, /PARAPHE_MASTER_KEY must be 32 bytes/],
     [{ OIDC_ISSUER: 'https://sso' }, /OIDC_CLIENT_ID is missing/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ PARAPHE_TRUST_PROXY: 'everyone; drop table' }, /PARAPHE_TRUST_PROXY must be/],
     [{ PARAPHE_PUBLIC_URL: 'ftp://x' }, /PARAPHE_PUBLIC_URL must be an http/],
   ])('refuses %o with CONFIG_INVALID', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

@@ -26,6 +26,19 @@ forEachDialect('server', (fx) => {
     server = undefined; // its database is already closed
   });
 
+  it('believes X-Forwarded-For only from trusted proxies', async () => {
+    const probe = async (app: import('fastify').FastifyInstance) => {
+      app.get('/api/test/ip', async (request) => ({ ip: request.ip }));
+    };
+    server = await createServer(await fx.config(), { routes: [probe] });
+    const direct = await server.app.inject({ method: 'GET', url: '/api/test/ip', headers: { 'x-forwarded-for': '203.0.113.9' }, remoteAddress: '198.51.100.1' });
+    expect(direct.json()).toEqual({ ip: '198.51.100.1' });
+    await server.close();
+    server = await createServer(await fx.config({ env: { PARAPHE_TRUST_PROXY: '198.51.100.0/24' } }), { routes: [probe] });
+    const proxied = await server.app.inject({ method: 'GET', url: '/api/test/ip', headers: { 'x-forwarded-for': '203.0.113.9' }, remoteAddress: '198.51.100.1' });
+    expect(proxied.json()).toEqual({ ip: '203.0.113.9' });
+  });
+
   it('runs migrations idempotently on a second start', async () => {
     const config = await fx.config({ freshSchema: true });
     server = await createServer(config);

@@ -65,6 +65,11 @@ export interface Config {
   readonly pkcs11?: Pkcs11Config;
   /** An external RFC 3161 TSA instead of the built-in one. */
   readonly tsaUrl?: string;
+  /**
+   * Which reverse proxies are believed about the client address (X-Forwarded-For), which the
+   * audit trail records: false (direct), true (any), a hop count, or addresses/CIDRs.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
   /** Run the background job worker in this process. */
   readonly worker: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -99,6 +104,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     ...optional('sms', env.SMS_URL ? { url: env.SMS_URL, token: env.SMS_TOKEN, sender: env.SMS_SENDER } : undefined),
     ...optional('pkcs11', pkcs11Config(env)),
     ...optional('tsaUrl', env.PARAPHE_TSA_URL || undefined),
+    trustProxy: trustProxy(env.PARAPHE_TRUST_PROXY),
     worker: env.PARAPHE_WORKER !== 'off',
     logLevel: logLevel(env.LOG_LEVEL),
   };
@@ -162,6 +168,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${text}"`);
   }
   return value;
+}
+
+function trustProxy(text: string | undefined): Config['trustProxy'] {
+  if (!text || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a) || ['loopback', 'linklocal', 'uniquelocal'].includes(a))) {
+    throw new ConfigError('PARAPHE_TRUST_PROXY must be true, false, a hop count or a comma-separated list of addresses/CIDRs');
+  }
+  return list;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
