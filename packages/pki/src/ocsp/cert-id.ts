@@ -5,7 +5,7 @@ import * as pkijs from 'pkijs';
 import { der } from '../asn1/der-writer.js';
 import { bytesEqual, encodeDer, fromHex, integerHex, toBytes } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
-import { parseCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from '../tsp/certificate-cache.js';
 import { PkiError } from '../errors.js';
 import { hashOid } from '../hash.js';
 import type { HashAlgorithm } from '../signer.js';
@@ -40,8 +40,8 @@ function h(alg: CertIdHash, data: Uint8Array): Uint8Array {
 
 /** CertID of `certificate` issued by `issuer`. */
 export function createCertId(certificate: Uint8Array, issuer: Uint8Array, hash: CertIdHash = 'SHA-1'): OcspCertId {
-  const c = parseCertificate(certificate);
-  const i = parseCertificate(issuer);
+  const c = cachedCertificate(certificate);
+  const i = cachedCertificate(issuer);
   const issuerNameHash = h(hash, c.issuerDer);
   const issuerKeyHash = h(hash, i.publicKeyBits);
   const algDer = der.sequence(der.oid(certIdHashOid(hash)), der.null());

@@ -8,7 +8,7 @@ import { der, tlv } from '../asn1/der-writer.js';
 import { encodeDer, toArrayBuffer } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
 import { defaultHashFor, type SigningFunction } from '../cert/issue-certificate.js';
-import { parseCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from '../tsp/certificate-cache.js';
 import { PkiError } from '../errors.js';
 import { reasonCode, type RevocationReason } from '../revocation-reason.js';
 import { signatureAlgorithmIdentifier } from '../signature-algorithm.js';
@@ -75,7 +75,7 @@ export async function createOcspResponse(o: CreateOcspResponseOptions): Promise<
   const req = o.request instanceof Uint8Array ? parseOcspRequest(o.request) : o.request;
   const certIds = req?.certIds ?? o.certIds;
   if (!certIds || certIds.length === 0) throw new PkiError('PKI_INVALID_INPUT', 'createOcspResponse needs request or certIds');
-  const responderCert = parseCertificate(o.responder.certificate);
+  const responderCert = cachedCertificate(o.responder.certificate);
   const keyHash = new Uint8Array(createHash('sha1').update(responderCert.publicKeyBits).digest());
 
   const singles: Uint8Array[] = [];

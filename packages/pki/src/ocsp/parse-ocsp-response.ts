@@ -4,7 +4,7 @@ import * as pkijs from 'pkijs';
 import { encodeDer, parseDer, toBytes } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
 import { formatName } from '../cert/name.js';
-import { parseCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from '../tsp/certificate-cache.js';
 import { PkiError } from '../errors.js';
 import { reasonFromCode, type RevocationReason } from '../revocation-reason.js';
 import { verifySignature } from '../signature-algorithm.js';
@@ -116,7 +116,7 @@ export function parseOcspResponse(respDer: Uint8Array): ParsedOcspResponse {
       signatureAlgorithmOid: basic.signatureAlgorithm.algorithmId,
       signatureValue: sig,
       signatureValidWith: (signerCertificate: Uint8Array) =>
-        verifySignature(parseCertificate(signerCertificate).spki, basic.signatureAlgorithm, tbs, sig),
+        verifySignature(cachedCertificate(signerCertificate).spki, basic.signatureAlgorithm, tbs, sig),
       basic,
     });
   } catch (e) {

@@ -5,7 +5,7 @@
 import { der } from '../asn1/der-writer.js';
 import { encodeDer, fromHex } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
-import { parseCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from './certificate-cache.js';
 import { digest } from '../hash.js';
 import { hashAlgorithmIdentifier, signatureAlgorithmIdentifier } from '../signature-algorithm.js';
 import type { HashAlgorithm, Signer } from '../signer.js';
@@ -26,7 +26,7 @@ function attribute(oid: string, value: Uint8Array): Uint8Array {
 }
 
 export async function buildSignedData(o: BuildSignedDataOptions): Promise<Uint8Array> {
-  const cert = parseCertificate(o.signer.certificate);
+  const cert = cachedCertificate(o.signer.certificate);
   const digestAlg = encodeDer(hashAlgorithmIdentifier(o.hash).toSchema());
   const attrs = [
     attribute(OID.contentType, der.oid(o.eContentType)),

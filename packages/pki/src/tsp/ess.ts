@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import { der } from '../asn1/der-writer.js';
 import { OID } from '../asn1/oids.js';
 import { encodeDer, fromHex } from '../asn1/bytes.js';
-import { parseCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from './certificate-cache.js';
 import { hashAlgorithmIdentifier } from '../signature-algorithm.js';
 import { nodeHashName } from '../hash.js';
 import type { HashAlgorithm } from '../signer.js';
 
 /** DER of the ESSCertIDv2 for `certificate` (hashAlgorithm omitted when SHA-256, its DEFAULT). */
 export function essCertIdV2(certificate: Uint8Array, hash: HashAlgorithm = 'SHA-256'): Uint8Array {
-  const c = parseCertificate(certificate);
+  const c = cachedCertificate(certificate);
   const certHash = new Uint8Array(createHash(nodeHashName(hash)).update(certificate).digest());
   const issuerSerial = der.sequence(der.sequence(der.explicit(4, c.issuerDer)), der.integer(fromHex(c.serialHex)));
   return der.sequence(

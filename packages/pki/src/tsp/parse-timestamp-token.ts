@@ -38,8 +38,10 @@ export interface ParsedTimestampResponse {
 
 export function parseTimestampResponse(respDer: Uint8Array): ParsedTimestampResponse {
   let resp: pkijs.TimeStampResp;
+  let asn: asn1js.AsnType;
   try {
-    resp = new pkijs.TimeStampResp({ schema: parseDer(respDer, 'TSA_INVALID', 'time-stamp response') });
+    asn = parseDer(respDer, 'TSA_INVALID', 'time-stamp response');
+    resp = new pkijs.TimeStampResp({ schema: asn });
   } catch (e) {
     if (e instanceof PkiError) throw e;
     throw new PkiError('TSA_INVALID', `not a TimeStampResp: ${(e as Error).message}`, { cause: e });
@@ -56,8 +58,22 @@ export function parseTimestampResponse(respDer: Uint8Array): ParsedTimestampResp
     status: resp.status.status,
     statusText: text || undefined,
     failureBits: Object.freeze(failBits),
-    token: resp.timeStampToken ? encodeDer(resp.timeStampToken.toSchema()) : undefined,
+    // The token's bytes as received (not re-encoded): cheaper, and exactly what the TSA signed.
+    token: resp.timeStampToken ? rawChild(asn, 1) : undefined,
   });
+}
+
+/** Bytes of the index-th element of a parsed SEQUENCE exactly as they were decoded. */
+function rawChild(asn: asn1js.AsnType, index: number): Uint8Array {
+  const child = (asn as asn1js.Sequence).valueBlock.value[index];
+  if (!child) throw new PkiError('TSA_INVALID', `missing element ${index}`);
+  return toBytes(child.valueBeforeDecodeView);
+}
+
+/** The CertificateChoices of a SignedData exactly as encoded ([0] IMPLICIT SET), in order. */
+function rawCertificates(signedData: asn1js.AsnType): Uint8Array[] {
+  const set = (signedData as asn1js.Sequence).valueBlock.value.find((c) => c.idBlock.tagClass === 3 && c.idBlock.tagNumber === 0);
+  return set ? (set as asn1js.Constructed).valueBlock.value.map((c) => toBytes(c.valueBeforeDecodeView)) : [];
 }
 
 function octetContent(o: asn1js.OctetString): Uint8Array {
@@ -95,6 +111,9 @@ export function parseTimestampToken(tokenDer: Uint8Array): ParsedTimestampToken 
     const tst = new pkijs.TSTInfo({ schema: tstAsn });
     const policyOid = (tstAsn as asn1js.Sequence).valueBlock.value[1] as asn1js.ObjectIdentifier;
     const signerCert = findSignerCertificate(sd, si);
+    const allChoices = sd.certificates ?? [];
+    const raw = rawCertificates(ci.content);
+    const rawOf = (c: pkijs.Certificate) => raw[allChoices.indexOf(c)] ?? encodeDer(c.toSchema());
     const acc = tst.accuracy;
     return Object.freeze({
       genTime: tst.genTime,
@@ -102,11 +121,11 @@ export function parseTimestampToken(tokenDer: Uint8Array): ParsedTimestampToken 
       hashAlg: hashFromOid(tst.messageImprint.hashAlgorithm.algorithmId),
       serial: integerHex(tst.serialNumber),
       policy: oidString(policyOid),
-      tsaCert: signerCert ? encodeDer(signerCert.toSchema()) : undefined,
+      tsaCert: signerCert ? rawOf(signerCert) : undefined,
       nonce: tst.nonce ? new Uint8Array(Buffer.from(integerHex(tst.nonce), 'hex')) : undefined,
       accuracy: acc ? Object.freeze({ seconds: acc.seconds ?? 0, millis: acc.millis ?? 0, micros: acc.micros ?? 0 }) : undefined,
       certificates: Object.freeze(
-        (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => encodeDer(c.toSchema())),
+        allChoices.filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map(rawOf),
       ),
       tstInfoDer,
       signedData: sd,

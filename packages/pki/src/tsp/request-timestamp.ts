@@ -6,6 +6,7 @@ import { PkiError } from '../errors.js';
 import { defaultRandom, randomSerial, type RandomSource } from '../random.js';
 import type { HashAlgorithm } from '../signer.js';
 import { parseTimestampResponse } from './parse-timestamp-token.js';
+import { httpPost } from './http-post.js';
 import { createTimestampRequest } from './timestamp-request.js';
 import { verifyTimestampToken } from './verify-timestamp-token.js';
 
@@ -26,23 +27,29 @@ export interface RequestTimestampOptions {
   readonly random?: RandomSource;
 }
 
-/** HTTP transport per RFC 3161 §3.4. */
-export function httpTimestampTransport(url: string, fetchImpl: typeof globalThis.fetch = globalThis.fetch): TimestampTransport {
+/**
+ * HTTP transport per RFC 3161 §3.4. Without `fetchImpl` it uses node:http with a keep-alive
+ * agent (one connection reused across tokens); with it, the given fetch.
+ */
+export function httpTimestampTransport(url: string, fetchImpl?: typeof globalThis.fetch): TimestampTransport {
+  const headers = { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' };
   return async (requestDer) => {
-    let res: Response;
+    let status: number;
+    let body: Uint8Array;
     try {
-      res = await fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-        body: Buffer.from(requestDer),
-      });
+      if (fetchImpl) {
+        const res = await fetchImpl(url, { method: 'POST', headers, body: Buffer.from(requestDer) });
+        status = res.status;
+        body = new Uint8Array(await res.arrayBuffer());
+      } else {
+        ({ status, body } = await httpPost(url, headers, requestDer));
+      }
     } catch (e) {
       throw new PkiError('TSA_HTTP', `cannot reach TSA ${url}: ${(e as Error).message}`, { cause: e });
     }
-    const body = new Uint8Array(await res.arrayBuffer());
-    if (res.status !== 200) {
+    if (status !== 200) {
       const text = Buffer.from(body.subarray(0, 300)).toString('utf8').replace(/[^\x20-\x7e]+/g, ' ');
-      throw new PkiError('TSA_HTTP', `TSA ${url} answered HTTP ${res.status}: ${text}`);
+      throw new PkiError('TSA_HTTP', `TSA ${url} answered HTTP ${status}: ${text}`);
     }
     return body;
   };

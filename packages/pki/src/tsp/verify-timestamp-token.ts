@@ -8,7 +8,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, toBytes } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
-import { parseCertificate, type ParsedCertificate } from '../cert/parse-certificate.js';
+import type { ParsedCertificate } from '../cert/parse-certificate.js';
+import { cachedCertificate } from './certificate-cache.js';
 import { PkiError } from '../errors.js';
 import { digest, hashFromOid, nodeHashName } from '../hash.js';
 import { cmsSignatureAlgorithm, verifySignature } from '../signature-algorithm.js';
@@ -69,7 +70,7 @@ export function verifyTimestampToken(tokenDer: Uint8Array, expect: TimestampExpe
   if (t.tsaCert && expect.tsaCertificate && !bytesEqual(t.tsaCert, expect.tsaCertificate)) {
     throw new PkiError('TSA_BAD_CERT', 'the token is signed by another TSA certificate than the expected one');
   }
-  const cert = parseCertificate(certDer);
+  const cert = cachedCertificate(certDer);
   if (!cert.extKeyUsage?.includes(OID.kpTimeStamping) || !cert.extKeyUsageCritical) {
     throw new PkiError('TSA_BAD_CERT', `TSA certificate ${cert.subject} lacks a critical timeStamping extended key usage`);
   }
