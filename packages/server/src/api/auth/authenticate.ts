@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { resolveApiToken } from '../../domain/identity/api-token-use-cases.js';
+import { resolveApiToken } from '../../domain/identity/resolve-api-token.js';
 import { resolveSession } from '../../domain/identity/resolve-session.js';
 import { hashSecret, secretsEqual } from '../../domain/identity/secret-token.js';
 import type { AuthContext } from '../auth.js';

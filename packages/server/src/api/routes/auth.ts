@@ -4,7 +4,7 @@ import { setupFirstAdministrator } from '../../domain/identity/setup-first-admin
 import { signInWithPassword } from '../../domain/identity/sign-in-with-password.js';
 import { endSession } from '../../domain/identity/end-session.js';
 import { readUser } from '../../domain/identity/user-view.js';
-import { readOrganisation } from '../../domain/identity/organisation-use-cases.js';
+import { readOrganisation } from '../../domain/identity/read-organisation.js';
 import { AppError } from '../../errors.js';
 import { authOf } from '../auth/access.js';
 import { actorOf } from '../auth/caller.js';

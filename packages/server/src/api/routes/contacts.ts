@@ -4,7 +4,10 @@
  * clerk's office delete them.
  */
 import type { RoutePlugin } from '../route-plugin.js';
-import { createContact, deleteContact, getContact, listContacts, updateContact, type ContactFields } from '../../domain/identity/contact-use-cases.js';
+import { createContact } from '../../domain/identity/create-contact.js';
+import { deleteContact } from '../../domain/identity/delete-contact.js';
+import { getContact, listContacts, type ContactFields } from '../../domain/identity/read-contacts.js';
+import { updateContact } from '../../domain/identity/update-contact.js';
 import type { ContactKind } from '../../domain/identity/identity-tables.js';
 import { callerOf } from '../auth/caller.js';
 import * as s from '../auth/schemas.js';

@@ -1,6 +1,9 @@
 /** Departments: listed by anyone in the organisation, managed by administrators. */
 import type { RoutePlugin } from '../route-plugin.js';
-import { createDepartment, deleteDepartment, getDepartment, listDepartments, renameDepartment } from '../../domain/identity/department-use-cases.js';
+import { createDepartment } from '../../domain/identity/create-department.js';
+import { deleteDepartment } from '../../domain/identity/delete-department.js';
+import { getDepartment, listDepartments } from '../../domain/identity/read-departments.js';
+import { renameDepartment } from '../../domain/identity/rename-department.js';
 import { callerOf } from '../auth/caller.js';
 import * as s from '../auth/schemas.js';
 

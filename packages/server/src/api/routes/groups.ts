@@ -1,6 +1,9 @@
 /** Groups of users: listed by anyone in the organisation, managed by administrators. */
 import type { RoutePlugin } from '../route-plugin.js';
-import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from '../../domain/identity/group-use-cases.js';
+import { createGroup } from '../../domain/identity/create-group.js';
+import { deleteGroup } from '../../domain/identity/delete-group.js';
+import { getGroup, listGroups } from '../../domain/identity/read-groups.js';
+import { updateGroup } from '../../domain/identity/update-group.js';
 import { callerOf } from '../auth/caller.js';
 import * as s from '../auth/schemas.js';
 

@@ -1,6 +1,7 @@
 /** The caller's organisation: read by anyone in it, changed by administrators. */
 import type { RoutePlugin } from '../route-plugin.js';
-import { getOrganisation, updateOrganisation } from '../../domain/identity/organisation-use-cases.js';
+import { getOrganisation } from '../../domain/identity/read-organisation.js';
+import { updateOrganisation } from '../../domain/identity/update-organisation.js';
 import { callerOf } from '../auth/caller.js';
 import * as s from '../auth/schemas.js';
 

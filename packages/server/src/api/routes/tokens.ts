@@ -1,6 +1,8 @@
 /** API tokens for integrations, managed by administrators; the token text is returned once, at creation. */
 import type { RoutePlugin } from '../route-plugin.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/identity/api-token-use-cases.js';
+import { createApiToken } from '../../domain/identity/create-api-token.js';
+import { listApiTokens } from '../../domain/identity/read-api-tokens.js';
+import { revokeApiToken } from '../../domain/identity/revoke-api-token.js';
 import type { AssignableRole } from '../../domain/identity/roles.js';
 import { callerOf } from '../auth/caller.js';
 import * as s from '../auth/schemas.js';

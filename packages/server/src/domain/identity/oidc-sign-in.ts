@@ -12,7 +12,7 @@ import { findOrganisation } from './find-organisation.js';
 import { auditIdentity } from './identity-audit.js';
 import type { Actor, IdentityContext } from './identity-context.js';
 import type { OidcRelyingParty } from './oidc-client.js';
-import { readOrganisation } from './organisation-use-cases.js';
+import { readOrganisation } from './read-organisation.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
 const FLOW_LIFETIME_MS = 10 * 60_000;
