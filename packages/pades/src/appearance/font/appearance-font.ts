@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import type fontkitModule from '@pdf-lib/fontkit';
 import { AppearanceError } from '../errors.js';
 
 /** One drawn glyph: its id in the full font, the text it stands for, its advance in 1/1000 em. */
@@ -36,7 +36,21 @@ const FIXED_PITCH = 1;
 const NONSYMBOLIC = 32;
 const ITALIC = 64;
 
-type FontkitFont = ReturnType<typeof fontkit.create>;
+type FontkitFont = ReturnType<typeof fontkitModule.create>;
+
+let fontkitLoaded: typeof fontkitModule | undefined;
+
+/**
+ * fontkit, loaded on first use: only visible appearances need it, and importing it costs about
+ * 300 ms, which every CLI command and validation would otherwise pay at start-up.
+ */
+function fontkit(): typeof fontkitModule {
+  if (!fontkitLoaded) {
+    const loaded = createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof fontkitModule & { default?: typeof fontkitModule };
+    fontkitLoaded = loaded.default ?? loaded;
+  }
+  return fontkitLoaded;
+}
 
 export class AppearanceFont {
   readonly bytes: Uint8Array;
@@ -61,7 +75,7 @@ export class AppearanceFont {
   static fromBytes(bytes: Uint8Array): AppearanceFont {
     let font: FontkitFont;
     try {
-      font = fontkit.create(bytes);
+      font = fontkit().create(bytes);
     } catch (cause) {
       throw new AppearanceError('APPEARANCE_FONT', 'cannot parse the appearance font', { cause });
     }
