@@ -184,6 +184,10 @@ forEachDialect('credential and seal routes', (fx) => {
 
     const revoked = await call(member, 'POST', `/api/credentials/${id}/revoke`, { reason: 'superseded' });
     expect(revoked.json()).toMatchObject({ status: 'revoked' });
+    // The organisation's webhook endpoint (subscribed to every event) is told.
+    const deliveries = await server.ctx.db.kysely.selectFrom('webhook_deliveries').select(['event', 'payload']).where('org_id', '=', org.id).execute();
+    expect(deliveries.map((d) => d.event)).toContain('credential.revoked');
+    expect(JSON.parse(deliveries.find((d) => d.event === 'credential.revoked')!.payload)).toMatchObject({ data: { credentialId: id, reason: 'superseded' } });
 
     expect((await call(admin, 'PUT', `/api/seals/${ids.seal}/grants/${member.id}`)).statusCode).toBe(204);
     expect((await call(member, 'GET', '/api/seals')).json()).toEqual([expect.objectContaining({ id: ids.seal, mayApply: true })]);

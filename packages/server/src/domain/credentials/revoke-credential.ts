@@ -11,6 +11,7 @@ import { auditCredential, type ClientRevocationReason, type CredentialContext } 
 import { credentialView, findCredential, type CredentialView } from './credential-view.js';
 import { revokeIssuedCertificate } from './certificate-register.js';
 import { regenerateCrl } from './certificate-revocation-list.js';
+import { emitWebhookEvent } from '../../infra/webhooks/emit-webhook-event.js';
 
 export interface RevokeCredentialOptions {
   readonly caller: Caller;
@@ -32,6 +33,7 @@ export async function revokeCredential(ctx: CredentialContext, options: RevokeCr
       await revokeIssuedCertificate(trx, row.issued_certificate_id, reason, now);
       await regenerateCrl(trx, ctx, 'ca');
     }
+    await emitWebhookEvent(trx, ctx, { orgId: caller.orgId, event: 'credential.revoked', data: { credentialId: row.id, userId: row.user_id, serial: row.serial_hex, reason } });
     await auditCredential(trx, ctx, {
       orgId: caller.orgId,
       actor: caller,

@@ -9,6 +9,7 @@ import type { Caller } from '../identity/identity-context.js';
 import { auditCredential, type ClientRevocationReason, type CredentialContext } from './credential-context.js';
 import { revokeIssuedCertificate } from './certificate-register.js';
 import { regenerateCrl } from './certificate-revocation-list.js';
+import { emitWebhookEvent } from '../../infra/webhooks/emit-webhook-event.js';
 import { findSeal, sealView, type SealView } from './seal-view.js';
 
 export async function revokeSeal(ctx: CredentialContext, options: { caller: Caller; sealId: string; reason?: ClientRevocationReason }): Promise<SealView> {
@@ -23,6 +24,7 @@ export async function revokeSeal(ctx: CredentialContext, options: { caller: Call
     await trx.updateTable('seals').set({ status: 'revoked', active_department_id: null, revoked_at: isoTime(now), updated_at: isoTime(now) }).where('id', '=', seal.id).execute();
     await revokeIssuedCertificate(trx, seal.issued_certificate_id, reason, now);
     await regenerateCrl(trx, ctx, 'ca');
+    await emitWebhookEvent(trx, ctx, { orgId: caller.orgId, event: 'seal.revoked', data: { sealId: seal.id, departmentId: seal.department_id, serial: seal.serial_hex, reason } });
     await auditCredential(trx, ctx, { orgId: caller.orgId, actor: caller, action: 'seal.revoked', target: { type: 'seal', id: seal.id }, details: { serial: seal.serial_hex, reason } });
     return sealView({ ...seal, status: 'revoked', active_department_id: null, revoked_at: isoTime(now) }, seal.serial_hex);
   });
