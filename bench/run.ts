@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchConfig, WorkerResult } from './config.js';
@@ -14,7 +14,10 @@ import { prepareBenchPki } from './pki.js';
 import { formatSummary, summarize } from './report.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CONTENDERS = ['crypto', 'tsa-roundtrip', 'paraphe-B-B', 'paraphe-B-T', 'pdfsig', 'signpdf', 'libpdf', 'validate-paraphe', 'validate-pdfsig'];
+const ALL = ['crypto', 'tsa-roundtrip', 'paraphe-B-B', 'paraphe-B-T', 'pdfsig', 'signpdf', 'libpdf', 'validate-paraphe', 'validate-pdfsig'];
+/** BENCH_ONLY=paraphe runs just the in-process parts (crypto, TSA, Paraphe), less sensitive to machine load. */
+const only = process.env.BENCH_ONLY;
+const CONTENDERS = only === 'paraphe' ? ['crypto', 'tsa-roundtrip', 'paraphe-B-B', 'paraphe-B-T', 'validate-paraphe'] : only ? only.split(',') : ALL;
 
 function runWorker(name: string, configPath: string): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
@@ -43,11 +46,12 @@ try {
     ...pki.files,
     tsaUrl: pki.tsaUrl,
     signedForValidation: await pki.signValidationSet(join(work, 'validation'), 20),
-    passes: Number(process.env.BENCH_PASSES ?? 3),
+    passes: Number(process.env.BENCH_PASSES ?? 5),
   };
   const configPath = join(work, 'config.json');
   await writeFile(configPath, JSON.stringify(config));
 
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const results: WorkerResult[] = [];
   for (const name of CONTENDERS) {
     process.stdout.write(`measuring ${name}…\n`);
@@ -61,12 +65,13 @@ try {
   }
   await pki.close();
 
-  const summary = summarize(inputs, results, cpus().length);
+  const summary = summarize(inputs, results, cpus().length, loadAtStart);
   process.stdout.write(`\n${formatSummary(summary)}\n`);
   const resultsDir = join(here, 'results');
   await mkdir(resultsDir, { recursive: true });
-  await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  process.stdout.write(`\nwritten to bench/results/latest.json\n`);
+  // A partial run (BENCH_ONLY) must not overwrite the full comparison.
+  await writeFile(join(resultsDir, only ? `partial-${only.replace(/[^a-z0-9-]+/gi, '_')}.json` : 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`\nwritten to bench/results/${only ? `partial-${only.replace(/[^a-z0-9-]+/gi, '_')}.json` : 'latest.json'}\n`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
