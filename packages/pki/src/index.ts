@@ -11,7 +11,7 @@ export {
   publicKeyFromSpki,
   type SignatureAlgorithmParams,
 } from './signature-algorithm.js';
-export { minimalPositiveInteger, toHex, fromHex, concatBytes, bytesEqual } from './asn1/bytes.js';
+export { minimalPositiveInteger, toHex, fromHex, concatBytes, concatAll, bytesEqual } from './asn1/bytes.js';
 export { der, tlv, compareBytes } from './asn1/der-writer.js';
 export { OID } from './asn1/oids.js';
 export { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, type SignatureFamily } from './asn1/algorithm-oids.js';

@@ -1,4 +1,5 @@
 /** Small asn1js helpers that keep exact encodings and never throw on odd shapes. */
+import { concatAll } from '@paraphe/pki';
 import * as asn1js from 'asn1js';
 
 export function rawBytes(block: asn1js.AsnType): Uint8Array {
@@ -20,12 +21,7 @@ export function tagOf(block: asn1js.AsnType): { cls: number; num: number; constr
 export function octetsOf(block: asn1js.AsnType): Uint8Array {
   const b = block as asn1js.BaseBlock & { valueBlock: { valueHexView?: Uint8Array } };
   if (b.idBlock.isConstructed) {
-    // A loop, not concatBytes(...parts): a hostile BER value may have more chunks than a call has arguments.
-    const parts = childrenOf(block).map(octetsOf);
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) { out.set(p, at); at += p.length; }
-    return out;
+    return concatAll(childrenOf(block).map(octetsOf));
   }
   return b.valueBlock.valueHexView ? new Uint8Array(b.valueBlock.valueHexView) : new Uint8Array(0);
 }

@@ -2,13 +2,11 @@
  * DER writing for the CMS structures PAdES signs and embeds: pki's exact-bytes DER writer (no
  * asn1js re-encoding of what was signed) under the names the signing modules use.
  */
-import { compareBytes, concatBytes as concatParts, der, tlv } from '@paraphe/pki';
+import { compareBytes, concatAll, der, tlv } from '@paraphe/pki';
 
 export { tlv };
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  return concatParts(...parts);
-}
+export const concatBytes = concatAll;
 
 export const sequence = der.sequence;
 export const setOf = der.setOf;

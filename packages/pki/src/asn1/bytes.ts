@@ -33,6 +33,11 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  return concatAll(parts);
+}
+
+/** concatBytes over an array: no spread, so any number of parts (e.g. a hostile file's chunks). */
+export function concatAll(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

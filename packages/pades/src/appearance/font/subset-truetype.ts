@@ -4,6 +4,7 @@
  * and only the requested glyphs, renumbered from 0 (.notdef) in request order so that CIDs can
  * map to them by identity. Written here because fontkit only encodes subsets asynchronously.
  */
+import { concatAll } from '@paraphe/pki';
 import { AppearanceError } from '../errors.js';
 
 export interface TrueTypeSubset {
@@ -69,7 +70,7 @@ export function subsetTrueType(font: Uint8Array, glyphIds: readonly number[]): T
   }
 
   const newLoca = new Uint8Array((order.length + 1) * 4);
-  const newGlyf = concat(glyphData.map((g) => pad4(g)));
+  const newGlyf = concatAll(glyphData.map((g) => pad4(g)));
   const newHmtx = new Uint8Array(order.length * 4);
   let offset = 0;
   order.forEach((gid, i) => {
@@ -164,7 +165,7 @@ function writeFont(tables: Map<string, Uint8Array>): Uint8Array {
     bodies.push(padded);
     offset += padded.length;
   });
-  const file = concat([header, ...bodies]);
+  const file = concatAll([header, ...bodies]);
   const headOffset = hv.getUint32(12 + tags.indexOf('head') * 16 + 8);
   view(file).setUint32(headOffset + 8, (0xb1b0afba - checksum(file)) >>> 0);
   return file;
@@ -181,16 +182,6 @@ function pad4(data: Uint8Array): Uint8Array {
   if (data.length % 4 === 0) return data;
   const out = new Uint8Array(data.length + 4 - (data.length % 4));
   out.set(data);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }
 

@@ -3,6 +3,7 @@
  * without alpha or tRNS, 1–16 bits) into 8-bit colour samples plus an optional 8-bit alpha
  * plane, the form a PDF image XObject and its /SMask take.
  */
+import { concatAll } from '@paraphe/pki';
 import { inflateSync } from 'node:zlib';
 import { AppearanceError } from '../errors.js';
 
@@ -54,7 +55,7 @@ export function decodePng(bytes: Uint8Array): DecodedImage {
 
   let raw: Uint8Array;
   try {
-    raw = new Uint8Array(inflateSync(concat(idat)));
+    raw = new Uint8Array(inflateSync(concatAll(idat)));
   } catch (cause) {
     throw new AppearanceError('APPEARANCE_IMAGE', 'PNG image data is corrupt', { cause });
   }
@@ -150,16 +151,6 @@ function paeth(a: number, b: number, c: number): number {
   const pb = Math.abs(p - b);
   const pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function fail(message: string): never {
