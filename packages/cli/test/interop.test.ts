@@ -105,3 +105,25 @@ describe.concurrent('interop matrix: input × level, RSA then ECDSA signer', () 
     }
   }
 });
+
+describe('one certificate signing twice', () => {
+  // The case pdfsig 22.12 reported as "Unknown issue with Certificate" on a fresh NSS database
+  // (its temporary-certificate use-after-free, see support/nss.ts): both signatures must be
+  // valid and trusted, and each CMS must carry the signer's certificate byte for byte.
+  it('B-T by the same person twice', async () => {
+    const first = join(work, 'same-signer-1.pdf');
+    const second = join(work, 'same-signer-2.pdf');
+    await sign(inputs.get('gs-classic') as string, first, pki.alice, 'B-T');
+    await sign(first, second, pki.alice, 'B-T');
+    const problems = await allProblems(second, { signatures: 2, documentTimestamps: 0, withTimestamp: 2 });
+    expect(problems, problems.join('\n')).toEqual([]);
+    const aliceDer = pemBody(await readFile(pki.alice.certificatePem, 'utf8'));
+    for (const found of findSignatures(new Uint8Array(await readFile(second)))) {
+      expect(Buffer.from(found.cms).includes(aliceDer), 'the CMS holds the exact certificate bytes').toBe(true);
+    }
+  }, 180_000);
+});
+
+function pemBody(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+}

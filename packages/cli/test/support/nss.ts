@@ -9,11 +9,18 @@ import { runToolOk } from './tools.js';
  * An NSS db in `dir` whose only trust anchor is `rootPem` (a file path); `knownPems` are added
  * with no trust at all (",,"). Returns the `sql:` spec.
  *
- * Why known certificates: when a file carries a poppler signature and then ours by the same
- * person, pdfsig 22.12 intermittently reports "Unknown issue with Certificate" for the later
- * signature on a fresh database (NSS imports the same certificates as temporary ones from each
- * CMS); with the certificates already in the database the verdict is stable. Trust still comes
- * only from the root.
+ * Why known certificates: poppler 22.12 (with NSS 3.87) has a use-after-free. For each
+ * signature it creates NSS temporary certificates from the CMS with copyDER off, so they point
+ * into the CMS decoder's arena, then frees that arena while the certificates stay in NSS's
+ * temporary store. When a later signature carries the same certificate, NSS compares it
+ * byte-wise with the freed bytes (valgrind: "Invalid read … CERT_NewTempCertificate … block
+ * free'd by PORT_FreeArena"); once the heap has reused them the comparison fails,
+ * CERT_PKIXVerifyCert fails with SEC_ERROR_REUSED_ISSUER_AND_SERIAL (-8054) and pdfsig prints
+ * "Unknown issue with Certificate or corrupted data". Whether the memory was reused depends
+ * on allocation sizes (timestamp tokens, key sizes), hence "intermittent"; a file signed twice
+ * by pdfsig itself with one certificate fails the same way. A certificate already in the
+ * database is found there first and the dangling copy is never compared, so the verdict is
+ * stable. Trust still comes only from the root.
  */
 export async function createTrustDb(dir: string, rootPem: string, knownPems: readonly string[] = []): Promise<string> {
   await mkdir(dir, { recursive: true });
