@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs';
 import { encodeDer, integerHex, oidString, parseDer, toBytes, toHex } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
 import { PkiError } from '../errors.js';
+import { derElementAt } from './der-split.js';
 import { hashFromOid } from '../hash.js';
 import type { HashAlgorithm } from '../signer.js';
 
@@ -37,37 +38,39 @@ export interface ParsedTimestampResponse {
 }
 
 export function parseTimestampResponse(respDer: Uint8Array): ParsedTimestampResponse {
-  let resp: pkijs.TimeStampResp;
-  let asn: asn1js.AsnType;
+  // TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken TimeStampToken OPTIONAL }.
+  // Only the status is decoded here; the token is decoded once, by whoever checks it.
+  const outer = derElementAt(respDer, 0, 'time-stamp response');
+  if (outer.tag !== 0x30) throw new PkiError('TSA_INVALID', 'not a TimeStampResp: not a SEQUENCE');
+  if (outer.end !== respDer.length) throw new PkiError('TSA_INVALID', 'time-stamp response: trailing bytes after the DER value');
+  const statusEl = derElementAt(respDer, outer.contentStart, 'time-stamp response status');
+  let status: pkijs.PKIStatusInfo;
   try {
-    asn = parseDer(respDer, 'TSA_INVALID', 'time-stamp response');
-    resp = new pkijs.TimeStampResp({ schema: asn });
+    status = new pkijs.PKIStatusInfo({ schema: parseDer(respDer.subarray(outer.contentStart, statusEl.end), 'TSA_INVALID', 'time-stamp response status') });
   } catch (e) {
     if (e instanceof PkiError) throw e;
     throw new PkiError('TSA_INVALID', `not a TimeStampResp: ${(e as Error).message}`, { cause: e });
   }
+  let token: Uint8Array | undefined;
+  if (statusEl.end < outer.end) {
+    const tokenEl = derElementAt(respDer, statusEl.end, 'time-stamp token');
+    if (tokenEl.tag !== 0x30 || tokenEl.end !== outer.end) throw new PkiError('TSA_INVALID', 'not a TimeStampResp: malformed timeStampToken');
+    token = respDer.slice(statusEl.end, tokenEl.end);
+  }
   const failBits: number[] = [];
-  if (resp.status.failInfo) {
-    const bytes = new Uint8Array(resp.status.failInfo.valueBlock.valueHexView);
+  if (status.failInfo) {
+    const bytes = new Uint8Array(status.failInfo.valueBlock.valueHexView);
     bytes.forEach((b, i) => {
       for (let j = 0; j < 8; j++) if (b & (0x80 >> j)) failBits.push(i * 8 + j);
     });
   }
-  const text = resp.status.statusStrings?.map((s) => s.valueBlock.value).join('; ');
+  const text = status.statusStrings?.map((s) => s.valueBlock.value).join('; ');
   return Object.freeze({
-    status: resp.status.status,
+    status: status.status,
     statusText: text || undefined,
     failureBits: Object.freeze(failBits),
-    // The token's bytes as received (not re-encoded): cheaper, and exactly what the TSA signed.
-    token: resp.timeStampToken ? rawChild(asn, 1) : undefined,
+    token,
   });
-}
-
-/** Bytes of the index-th element of a parsed SEQUENCE exactly as they were decoded. */
-function rawChild(asn: asn1js.AsnType, index: number): Uint8Array {
-  const child = (asn as asn1js.Sequence).valueBlock.value[index];
-  if (!child) throw new PkiError('TSA_INVALID', `missing element ${index}`);
-  return toBytes(child.valueBeforeDecodeView);
 }
 
 /** The CertificateChoices of a SignedData exactly as encoded ([0] IMPLICIT SET), in order. */
