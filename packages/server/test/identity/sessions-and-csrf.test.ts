@@ -33,6 +33,11 @@ forEachDialect('identity: sessions, CSRF and lockout', (fx) => {
     expect(right.statusCode).toBe(201);
   });
 
+  it('signing in again from a browser that still has a session needs no CSRF token (public route, served anonymously)', async () => {
+    const res = await h.server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: admin.cookie }, payload: { email: 'alice@ville.example', password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+  });
+
   it("another session's CSRF token does not work with this session's cookie", async () => {
     const other = await h.signIn('alice@ville.example');
     const res = await h.call(admin, 'POST', '/api/departments', { name: 'Urbanisme' }, { 'x-csrf-token': other.csrf });

@@ -42,6 +42,8 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   if (!SAFE_METHODS.has(request.method)) {
     const header = request.headers[CSRF_HEADER];
     if (typeof header !== 'string' || !secretsEqual(hashSecret(header), session.csrfHash)) {
+      // A public route (sign-in, set-up) does not need the session: serve it anonymously rather than refuse.
+      if (request.routeOptions.config?.access === 'public') return null;
       throw new AppError('CSRF_FAILED', 'missing or wrong X-CSRF-Token header for this session');
     }
   }
