@@ -116,7 +116,7 @@ export function parseOcspResponse(respDer: Uint8Array): ParsedOcspResponse {
       signatureAlgorithmOid: basic.signatureAlgorithm.algorithmId,
       signatureValue: sig,
       signatureValidWith: (signerCertificate: Uint8Array) =>
-        verifySignature(cachedCertificate(signerCertificate).spki, basic.signatureAlgorithm, tbs, sig),
+        verifySignature(cachedCertificate(signerCertificate).publicKey, basic.signatureAlgorithm, tbs, sig),
       basic,
     });
   } catch (e) {

@@ -88,7 +88,8 @@ export function verifyTimestampToken(tokenDer: Uint8Array, expect: TimestampExpe
   const signedAttrs = si.signedAttrs ? new Uint8Array(si.signedAttrs.encodedValue) : undefined;
   if (!signedAttrs) throw new PkiError('TSA_BAD_SIGNATURE', 'token has no signed attributes');
   const alg = cmsSignatureAlgorithm(si.signatureAlgorithm, digestHash);
-  const ok = verifySignature(cert.spki, alg, signedAttrs, toBytes(si.signature.valueBlock.valueHexView));
+  // The cached certificate carries its imported key: no createPublicKey per token.
+  const ok = verifySignature(cert.publicKey, alg, signedAttrs, toBytes(si.signature.valueBlock.valueHexView));
   if (!ok) throw new PkiError('TSA_BAD_SIGNATURE', 'the token signature does not verify with the TSA certificate');
   return t;
 }
