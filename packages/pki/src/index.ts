@@ -19,6 +19,7 @@ export { generateKeyPair, spkiOf, type KeyAlgorithm, type KeyPair } from './keys
 export { toPem, pemBlocks, derFromInput } from './cert/pem.js';
 export { buildName, formatName, type SubjectFields } from './cert/name.js';
 export { parseCertificate, type ParsedCertificate, type KeyUsageName, type CertificateExtensionInfo } from './cert/parse-certificate.js';
+export { cachedCertificate } from './tsp/certificate-cache.js';
 export { issueCertificate, defaultHashFor, type IssueCertificateOptions, type SigningFunction } from './cert/issue-certificate.js';
 export { type CertificateProfile, SIGNING_EKUS } from './cert/profiles.js';
 export { keySigner, defaultSchemeFor, publicKeyOf } from './signers/key-signer.js';

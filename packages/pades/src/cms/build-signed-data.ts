@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { type HashAlgorithm, OID, type Signer } from '@paraphe/pki';
 import { NODE_HASH, digestAlgorithmId, signatureAlgorithmId } from './algorithms.js';
-import { readCertificateFields } from './certificate-fields.js';
+import { cachedCertificateFields } from './certificate-fields.js';
 import { CmsError } from './cms-error.js';
 import { explicit, integer, objectIdentifier, octetString, sequence, setOf, sortDer, tlv } from './der.js';
 import { attribute, signingCertificateV2Attribute } from './signing-certificate-v2.js';
@@ -42,7 +42,7 @@ export interface SignedDataResult {
 export async function buildSignedData(options: BuildSignedDataOptions): Promise<SignedDataResult> {
   const { signer, hash } = options;
   const eContentType = options.eContentType ?? OID.data;
-  const signerCert = readCertificateFields(signer.certificate);
+  const signerCert = cachedCertificateFields(signer.certificate);
 
   const attrs = sortDer([
     attribute(OID.contentType, objectIdentifier(eContentType)),

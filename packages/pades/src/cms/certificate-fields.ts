@@ -2,6 +2,7 @@
  * Reads the few certificate fields CMS needs (issuer, serial, subject) as their original DER
  * bytes, so that issuerAndSerialNumber and ESS issuerSerial match the certificate exactly.
  */
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { CmsError } from './cms-error.js';
 
@@ -14,6 +15,29 @@ export interface CertificateFields {
   readonly subject: Uint8Array;
   /** serialNumber INTEGER TLV. */
   readonly serial: Uint8Array;
+}
+
+/** Bounded so a server that signs for many certificates does not grow without end. */
+const MAX_CACHED = 64;
+const cache = new Map<string, CertificateFields>();
+
+/**
+ * readCertificateFields memoised by the DER's SHA-256 (least recently used leave first): a
+ * signer signing many documents decodes its certificate once. The fields are copies, frozen.
+ */
+export function cachedCertificateFields(der: Uint8Array): CertificateFields {
+  const key = createHash('sha256').update(der).digest('base64');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  // Errors propagate: nothing is stored for a certificate that cannot be read.
+  const fields = Object.freeze(readCertificateFields(der.slice()));
+  cache.set(key, fields);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return fields;
 }
 
 export function readCertificateFields(der: Uint8Array): CertificateFields {

@@ -3,7 +3,7 @@
  * timestamp): field and widget, signature dictionary, optional DocMDP certification, CMS.
  */
 import { pdfArray, pdfDict, pdfName, pdfNumber, withEntry, type PdfDocument, type PdfObject } from '@paraphe/pdf';
-import { parseCertificate, type HashAlgorithm } from '@paraphe/pki';
+import { cachedCertificate, type HashAlgorithm } from '@paraphe/pki';
 import { formatAppearanceLines } from '../appearance/index.js';
 import { buildSignedData } from '../cms/build-signed-data.js';
 import { CmsError } from '../cms/cms-error.js';
@@ -112,7 +112,8 @@ function docMdpReference(p: 1 | 2 | 3): PdfObject {
 
 function commonName(certificate: Uint8Array): string | undefined {
   try {
-    return parseCertificate(certificate).subjectCommonName;
+    // Memoised by DER hash: a signer signing many documents parses its certificate once.
+    return cachedCertificate(certificate).subjectCommonName;
   } catch (e) {
     throw new SignError('SIGN_SIGNER_FAILED', `the signer's certificate cannot be read: ${(e as Error).message}`, e);
   }
