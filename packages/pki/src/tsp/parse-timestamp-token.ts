@@ -4,7 +4,9 @@ import * as pkijs from 'pkijs';
 import { encodeDer, integerHex, oidString, parseDer, toBytes, toHex } from '../asn1/bytes.js';
 import { OID } from '../asn1/oids.js';
 import { PkiError } from '../errors.js';
+import { cachedCertificate } from './certificate-cache.js';
 import { derElementAt } from './der-split.js';
+import { splitCertificates } from './split-certificates.js';
 import { hashFromOid } from '../hash.js';
 import type { HashAlgorithm } from '../signer.js';
 
@@ -99,11 +101,52 @@ export function findSignerCertificate(sd: pkijs.SignedData, si: pkijs.SignerInfo
   });
 }
 
+interface DecodedToken {
+  readonly ci: pkijs.ContentInfo;
+  readonly sd: pkijs.SignedData;
+  /** Each embedded CertificateChoices exactly as encoded, in the order of sd.certificates. */
+  readonly raw: readonly Uint8Array[];
+}
+
+/**
+ * Decodes the token's structure without its certificates and takes each certificate from the
+ * certificate cache (one parse per DER, not per token). Undefined when the token or one of its
+ * certificates is not in the shape this handles: the whole-token decoding then decides.
+ */
+function decodeWithCachedCertificates(tokenDer: Uint8Array): DecodedToken | undefined {
+  let split;
+  try {
+    split = splitCertificates(tokenDer);
+  } catch (e) {
+    if (e instanceof PkiError) return undefined; // malformed framing: the whole-token decoding reports it
+    throw e;
+  }
+  if (!split) return undefined;
+  const certificates: pkijs.Certificate[] = [];
+  for (const der of split.certificates) {
+    try {
+      certificates.push(cachedCertificate(der).pkijs);
+    } catch (e) {
+      if (e instanceof PkiError) return undefined; // the whole-token decoding reports it
+      throw e;
+    }
+  }
+  const ci = new pkijs.ContentInfo({ schema: parseDer(split.withoutCertificates, 'TSA_INVALID', 'time-stamp token') });
+  if (ci.contentType !== OID.signedData) return undefined;
+  const sd = new pkijs.SignedData({ schema: ci.content });
+  if (certificates.length > 0) sd.certificates = certificates;
+  return { ci, sd, raw: split.certificates };
+}
+
+function decodeWhole(tokenDer: Uint8Array): DecodedToken {
+  const ci = new pkijs.ContentInfo({ schema: parseDer(tokenDer, 'TSA_INVALID', 'time-stamp token') });
+  if (ci.contentType !== OID.signedData) throw new PkiError('TSA_INVALID', `token content type is ${ci.contentType}, not signedData`);
+  return { ci, sd: new pkijs.SignedData({ schema: ci.content }), raw: rawCertificates(ci.content) };
+}
+
 export function parseTimestampToken(tokenDer: Uint8Array): ParsedTimestampToken {
   try {
-    const ci = new pkijs.ContentInfo({ schema: parseDer(tokenDer, 'TSA_INVALID', 'time-stamp token') });
-    if (ci.contentType !== OID.signedData) throw new PkiError('TSA_INVALID', `token content type is ${ci.contentType}, not signedData`);
-    const sd = new pkijs.SignedData({ schema: ci.content });
+    const { sd, raw } = decodeWithCachedCertificates(tokenDer) ?? decodeWhole(tokenDer);
     if (sd.encapContentInfo.eContentType !== OID.tstInfo) throw new PkiError('TSA_INVALID', 'token does not encapsulate a TSTInfo');
     const si = sd.signerInfos[0];
     if (!si || sd.signerInfos.length !== 1) throw new PkiError('TSA_INVALID', 'a time-stamp token has exactly one SignerInfo');
@@ -115,7 +158,6 @@ export function parseTimestampToken(tokenDer: Uint8Array): ParsedTimestampToken 
     const policyOid = (tstAsn as asn1js.Sequence).valueBlock.value[1] as asn1js.ObjectIdentifier;
     const signerCert = findSignerCertificate(sd, si);
     const allChoices = sd.certificates ?? [];
-    const raw = rawCertificates(ci.content);
     const rawOf = (c: pkijs.Certificate) => raw[allChoices.indexOf(c)] ?? encodeDer(c.toSchema());
     const acc = tst.accuracy;
     return Object.freeze({
