@@ -99,7 +99,19 @@ function dedupe(certs: readonly Uint8Array[]): Uint8Array[] {
   return out;
 }
 
+/** Tokens already decoded whole by their checker and found to be exactly one DER object. */
+const checkedSingleDer = new WeakSet<Uint8Array>();
+
+/**
+ * Records that `token` (this very array) was decoded whole and its DER value spans all its
+ * bytes, so building the SignedData does not decode it a second time to learn the same fact.
+ */
+export function markSingleDerObject(token: Uint8Array): void {
+  checkedSingleDer.add(token);
+}
+
 function assertSingleDerObject(bytes: Uint8Array, what: string): void {
+  if (checkedSingleDer.has(bytes)) return;
   const parsed = asn1js.fromBER(bytes);
   if (parsed.offset === -1 || parsed.offset !== bytes.length) {
     throw new CmsError('CMS_BAD_TOKEN', `${what} is not a single DER object`);

@@ -12,6 +12,8 @@ export interface TimestampInfo {
   readonly imprintAlgorithm: string;
   readonly imprint: Uint8Array;
   readonly genTime: Date;
+  /** Bytes the token's DER value occupies (less than the input when bytes trail it). */
+  readonly derLength: number;
 }
 
 export interface DecodedTstInfo {
@@ -35,8 +37,10 @@ export function decodeTstInfo(cms: ParsedCms): DecodedTstInfo {
 }
 
 export function readTimestampToken(token: Uint8Array): TimestampInfo {
-  const tst = decodeTstInfo(parseSignedData(token)).info;
+  const cms = parseSignedData(token);
+  const tst = decodeTstInfo(cms).info;
   return {
+    derLength: cms.length,
     imprintAlgorithm: tst.messageImprint.hashAlgorithm.algorithmId,
     imprint: new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
     genTime: tst.genTime,

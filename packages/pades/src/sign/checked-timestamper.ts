@@ -3,7 +3,7 @@
  * token for another imprint (a confused or hostile TSA) is refused rather than embedded.
  */
 import type { HashAlgorithm } from '@paraphe/pki';
-import type { Timestamper } from '../cms/build-signed-data.js';
+import { markSingleDerObject, type Timestamper } from '../cms/build-signed-data.js';
 import { digestOid } from '../cms/algorithms.js';
 import { readTimestampToken } from '../cms/read-timestamp-token.js';
 import { equalBytes } from '../dss/bytes-key.js';
@@ -27,6 +27,8 @@ export function checkedTimestamper(timestamper: Timestamper): Timestamper {
     if (info.imprintAlgorithm !== digestOid(hash) || !equalBytes(info.imprint, imprint)) {
       throw new SignError('SIGN_TSA_FAILED', 'time-stamping authority returned a token for another imprint');
     }
+    // Decoded whole just above: spare the SignedData builder a second decoding of it.
+    if (info.derLength === token.length) markSingleDerObject(token);
     return token;
   };
 }
