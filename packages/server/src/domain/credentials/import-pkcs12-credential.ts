@@ -3,7 +3,7 @@
  * is re-wrapped under their signing password and stored like an issued one; the file itself
  * and its password are not kept.
  */
-import { loadPkcs12, parseCertificate, PkiError, toPem, type LoadedPkcs12 } from '@paraphe/pki';
+import { loadPkcs12, parseCertificate, PkiError, type LoadedPkcs12 } from '@paraphe/pki';
 import { AppError } from '../../errors.js';
 import { isoTime } from '../../infra/clock.js';
 import type { Caller } from '../identity/identity-context.js';
@@ -11,6 +11,7 @@ import { auditCredential, type CredentialContext } from './credential-context.js
 import { credentialView, type CredentialView } from './credential-view.js';
 import { encryptSigningKey } from './signing-key-protection.js';
 import { checkNewSigningPassword } from './signing-password-policy.js';
+import { storeSigningCredential } from './store-signing-credential.js';
 
 export interface ImportPkcs12CredentialOptions {
   readonly caller: Caller;
@@ -49,34 +50,21 @@ export async function importPkcs12Credential(ctx: CredentialContext, options: Im
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select('id').where('id', '=', userId).where('org_id', '=', caller.orgId).executeTakeFirst();
     if (!user) throw new AppError('NOT_FOUND', 'user not found');
-    const id = ctx.ids.id();
-    const row = {
-      id,
-      org_id: caller.orgId,
-      user_id: userId,
-      source: 'imported' as const,
-      issued_certificate_id: null,
-      subject: parsed.subject,
-      issuer_name: parsed.issuer,
-      serial_hex: parsed.serialHex,
-      certificate_pem: toPem(loaded.certificate),
-      chain_pem: loaded.chain.map((c) => toPem(c)).join(''),
-      encrypted_key: Buffer.from(encrypted).toString('base64'),
-      not_before: isoTime(parsed.notBefore),
-      not_after: isoTime(parsed.notAfter),
-      status: 'active' as const,
-      failed_unlocks: 0,
-      locked_until: null,
-      revoked_at: null,
-      created_at: isoTime(now),
-      updated_at: isoTime(now),
-    };
-    await trx.insertInto('signing_credentials').values(row).execute();
+    const row = await storeSigningCredential(trx, ctx, {
+      orgId: caller.orgId,
+      userId,
+      source: 'imported',
+      issuedCertificateId: null,
+      certificate: loaded.certificate,
+      chain: loaded.chain,
+      encryptedKey: encrypted,
+      now,
+    });
     await auditCredential(trx, ctx, {
       orgId: caller.orgId,
       actor: caller,
       action: 'credential.imported',
-      target: { type: 'signing_credential', id },
+      target: { type: 'signing_credential', id: row.id },
       details: { subject: parsed.subject, issuer: parsed.issuer, serial: parsed.serialHex },
     });
     return credentialView(row);

@@ -3,15 +3,15 @@
  * title, email in the subjectAltName, O = the organisation. The key pair is generated here in
  * memory and stored only encrypted under the person's signing password.
  */
-import { generateKeyPair, issueCertificate, parseCertificate, toPem, type KeyAlgorithm } from '@paraphe/pki';
+import { generateKeyPair, issueCertificate, type KeyAlgorithm } from '@paraphe/pki';
 import { AppError } from '../../errors.js';
-import { isoTime } from '../../infra/clock.js';
 import type { Caller } from '../identity/identity-context.js';
 import { auditCredential, type CredentialContext } from './credential-context.js';
 import { credentialView, type CredentialView } from './credential-view.js';
 import { registerIssuedCertificate } from './certificate-register.js';
 import { encryptSigningKey } from './signing-key-protection.js';
 import { checkNewSigningPassword } from './signing-password-policy.js';
+import { storeSigningCredential } from './store-signing-credential.js';
 
 export const PERSONAL_KEY_ALGORITHMS = ['ec-p256', 'rsa-3072'] as const satisfies readonly KeyAlgorithm[];
 export type PersonalKeyAlgorithm = (typeof PERSONAL_KEY_ALGORITHMS)[number];
@@ -57,39 +57,24 @@ export async function issuePersonalCertificate(ctx: CredentialContext, options: 
     crlUrl: urls.caCrl,
   });
   const encrypted = await encryptSigningKey(key.privateKey, options.signingPassword, ctx.ids.random);
-  const parsed = parseCertificate(certificate);
-
   return db.transaction().execute(async (trx) => {
     const issuedId = await registerIssuedCertificate(trx, ctx, { orgId: caller.orgId, kind: 'person', certificate });
-    const id = ctx.ids.id();
-    const row = {
-      id,
-      org_id: caller.orgId,
-      user_id: userId,
-      source: 'issued' as const,
-      issued_certificate_id: issuedId,
-      subject: parsed.subject,
-      issuer_name: parsed.issuer,
-      serial_hex: parsed.serialHex,
-      certificate_pem: toPem(certificate),
-      chain_pem: [ca.certificate, ...ca.chain].map((c) => toPem(c)).join(''),
-      encrypted_key: Buffer.from(encrypted).toString('base64'),
-      not_before: isoTime(parsed.notBefore),
-      not_after: isoTime(parsed.notAfter),
-      status: 'active' as const,
-      failed_unlocks: 0,
-      locked_until: null,
-      revoked_at: null,
-      created_at: isoTime(now),
-      updated_at: isoTime(now),
-    };
-    await trx.insertInto('signing_credentials').values(row).execute();
+    const row = await storeSigningCredential(trx, ctx, {
+      orgId: caller.orgId,
+      userId,
+      source: 'issued',
+      issuedCertificateId: issuedId,
+      certificate,
+      chain: [ca.certificate, ...ca.chain],
+      encryptedKey: encrypted,
+      now,
+    });
     await auditCredential(trx, ctx, {
       orgId: caller.orgId,
       actor: caller,
       action: 'credential.issued',
-      target: { type: 'signing_credential', id },
-      details: { subject: parsed.subject, serial: parsed.serialHex, notAfter: row.not_after },
+      target: { type: 'signing_credential', id: row.id },
+      details: { subject: row.subject, serial: row.serial_hex, notAfter: row.not_after },
     });
     return credentialView(row);
   });
