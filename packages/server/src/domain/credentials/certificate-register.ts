@@ -9,6 +9,16 @@ import type { Database } from '../../infra/db/schema.js';
 import type { BuiltinIssuer, IssuedKind } from './credential-tables.js';
 import type { CredentialContext, Tx } from './credential-context.js';
 
+/** Certificates for people and seals last three years; relying parties tolerate an hour of clock skew. */
+const VALIDITY_MS = 3 * 365 * 86_400_000;
+const SKEW_MS = 3_600_000;
+
+/** The validity period of a certificate the built-in CA issues at `now`. */
+export function issuedValidity(now: Date): { notBefore: Date; notAfter: Date } {
+  const notBefore = new Date(now.getTime() - SKEW_MS);
+  return { notBefore, notAfter: new Date(notBefore.getTime() + VALIDITY_MS) };
+}
+
 export async function registerIssuedCertificate(
   trx: Tx,
   ctx: Pick<CredentialContext, 'clock' | 'ids'>,

@@ -9,11 +9,9 @@ import { isoTime } from '../../infra/clock.js';
 import { generateSealKey, type SealCustodyKind } from '../../infra/keys/seal-key-custody.js';
 import type { Caller } from '../identity/identity-context.js';
 import { auditCredential, type CredentialContext } from './credential-context.js';
-import { registerIssuedCertificate } from './certificate-register.js';
+import { issuedValidity, registerIssuedCertificate } from './certificate-register.js';
 import { sealView, type SealView } from './seal-view.js';
 
-const VALIDITY_MS = 3 * 365 * 86_400_000;
-const SKEW_MS = 3_600_000;
 
 export interface CreateSealOptions {
   readonly caller: Caller;
@@ -38,15 +36,13 @@ export async function createSeal(ctx: CredentialContext, options: CreateSealOpti
   const id = ctx.ids.id();
   const key = await generateSealKey({ keyWrap: ctx.keyWrap, ...(ctx.config.pkcs11 ? { pkcs11: ctx.config.pkcs11 } : {}) }, options.custody ?? 'server', id);
   const now = ctx.clock();
-  const notBefore = new Date(now.getTime() - SKEW_MS);
   const { ca, urls } = ctx.pki;
   const certificate = await issueCertificate({
     profile: 'seal',
     subject: { commonName: `${department.orgName} — ${department.name}`, organization: department.orgName, organizationalUnit: department.name },
     publicKey: key.spki,
     issuer: { certificate: ca.certificate, signer: ca.signer },
-    notBefore,
-    notAfter: new Date(notBefore.getTime() + VALIDITY_MS),
+    ...issuedValidity(now),
     ocspUrl: urls.ocsp,
     caIssuersUrl: urls.caCert,
     crlUrl: urls.caCrl,

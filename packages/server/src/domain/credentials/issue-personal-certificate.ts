@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import type { Caller } from '../identity/identity-context.js';
 import { auditCredential, type CredentialContext } from './credential-context.js';
 import { credentialView, type CredentialView } from './credential-view.js';
-import { registerIssuedCertificate } from './certificate-register.js';
+import { issuedValidity, registerIssuedCertificate } from './certificate-register.js';
 import { encryptSigningKey } from './signing-key-protection.js';
 import { checkNewSigningPassword } from './signing-password-policy.js';
 import { storeSigningCredential } from './store-signing-credential.js';
@@ -16,9 +16,6 @@ import { storeSigningCredential } from './store-signing-credential.js';
 export const PERSONAL_KEY_ALGORITHMS = ['ec-p256', 'rsa-3072'] as const satisfies readonly KeyAlgorithm[];
 export type PersonalKeyAlgorithm = (typeof PERSONAL_KEY_ALGORITHMS)[number];
 
-/** Personal certificates last three years; relying parties tolerate an hour of clock skew. */
-const VALIDITY_MS = 3 * 365 * 86_400_000;
-const SKEW_MS = 3_600_000;
 
 export interface IssuePersonalCertificateOptions {
   readonly caller: Caller;
@@ -42,7 +39,6 @@ export async function issuePersonalCertificate(ctx: CredentialContext, options: 
   if (!user || user.status !== 'active') throw new AppError('NOT_FOUND', 'user not found');
 
   const now = ctx.clock();
-  const notBefore = new Date(now.getTime() - SKEW_MS);
   const key = await generateKeyPair(options.algorithm ?? 'ec-p256');
   const { urls, ca } = ctx.pki;
   const certificate = await issueCertificate({
@@ -50,8 +46,7 @@ export async function issuePersonalCertificate(ctx: CredentialContext, options: 
     subject: { commonName: user.name, organization: user.orgName, email: user.email, ...(user.title ? { title: user.title } : {}) },
     publicKey: key.publicKey,
     issuer: { certificate: ca.certificate, signer: ca.signer },
-    notBefore,
-    notAfter: new Date(notBefore.getTime() + VALIDITY_MS),
+    ...issuedValidity(now),
     ocspUrl: urls.ocsp,
     caIssuersUrl: urls.caCert,
     crlUrl: urls.caCrl,
